@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Set up the guide's environment, then serve it, check it or refresh what it generates.
+
+    python3 dev.py serve    the site at http://127.0.0.1:8000, rebuilt on every change
+    python3 dev.py check    every check: the test suite, which includes a strict build
+    python3 dev.py update   rewrite the `#>` output lines and the generated includes
+    python3 dev.py build    build the site into site/ (strict), as the Pages deploy does
+    python3 dev.py lock     re-resolve requirements.lock from the pins in pyproject.toml
+
+Needs only Python 3.10+. The first run creates .venv and installs the pinned tools; later
+runs reinstall only when pyproject.toml or requirements.lock changed. Extra arguments go
+to the tool (`python3 dev.py check -k states -x`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+PIN_FILES = (ROOT / "pyproject.toml", ROOT / "requirements.lock")
+STAMP = VENV / "installed.sha256"
+PIP = "pip==26.3"  # the first pip able to install dependency groups is 25.1
+
+
+def pins_digest() -> str:
+    return hashlib.sha256(b"".join(p.read_bytes() for p in PIN_FILES)).hexdigest()
+
+
+def run(*args: object) -> None:
+    completed = subprocess.run([str(a) for a in args], cwd=ROOT)
+    if completed.returncode:
+        sys.exit(completed.returncode)
+
+
+def ensure_environment(lock: bool = False) -> None:
+    if sys.version_info < (3, 10):  # noqa: UP036 (run by any python3)
+        sys.exit(f"dev.py needs Python 3.10 or newer; this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        print(f"dev.py: creating {VENV.relative_to(ROOT)}", flush=True)
+        venv.create(VENV, with_pip=True)
+    if not lock and STAMP.exists() and STAMP.read_text() == pins_digest():
+        return
+    print("dev.py: installing the pinned tools", flush=True)
+    pip = [PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    run(*pip, PIP)
+    constraints = [] if lock else ["--constraint", "requirements.lock"]
+    run(*pip, "--group", "dev", *constraints)
+    if not lock:
+        STAMP.write_text(pins_digest())
+
+
+def tool(name: str) -> Path:
+    return BIN / (f"{name}.exe" if os.name == "nt" else name)
+
+
+def main(argv: list[str]) -> None:
+    # Material's end-of-life notice (May 2027) is known: see CONTRIBUTING.md.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    command, extra = (argv[0], argv[1:]) if argv else ("help", [])
+    if command == "serve":
+        ensure_environment()
+        run(tool("mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *extra)
+    elif command == "check":
+        ensure_environment()
+        run(PYTHON, "-m", "pytest", *extra)
+    elif command == "build":
+        ensure_environment()
+        run(tool("mkdocs"), "build", "--strict", *extra)
+    elif command == "update":
+        ensure_environment()
+        run(PYTHON, "-m", "tests.update", *extra)
+    elif command == "lock":
+        ensure_environment(lock=True)
+        frozen = subprocess.run(
+            [PYTHON, "-m", "pip", "freeze", "--exclude-editable"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        header = "# Every installed version, resolved by `python3 dev.py lock`.\n"
+        (ROOT / "requirements.lock").write_text(header + frozen)
+        STAMP.write_text(pins_digest())
+    else:
+        print(__doc__)
+        sys.exit(0 if command in ("help", "-h", "--help") else 2)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
