@@ -1,0 +1,1 @@
+"""Examples of the chapter "Object states" (docs/states.md)."""

@@ -1,0 +1,31 @@
+"""add() re-attaches a detached object without a query; it reloads only when read."""
+
+from sqlalchemy.orm import Session
+
+from snippets.states.model import Base, User
+from snippets.states.state_of import state_of
+from snippets.support import fresh_engine
+
+engine = fresh_engine(Base.metadata)
+
+# --8<-- [start:reattach_detached]
+with Session(engine) as session:
+    user = User(name="Alice")
+    session.add(user)
+    session.commit()
+    #> BEGIN (implicit)
+    #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
+    #> COMMIT
+print(state_of(user))
+#> detached
+
+with Session(engine) as session:
+    session.add(user)
+    print(state_of(user))
+    #> persistent
+    print(user.name)  # (1)!
+    #> BEGIN (implicit)
+    #> SELECT user_account.id, user_account.name FROM user_account WHERE user_account.id = ? (1,)
+    #> Alice
+#> ROLLBACK
+# --8<-- [end:reattach_detached]

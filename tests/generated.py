@@ -1,0 +1,50 @@
+"""Includes of the site that are drawn from code: each one's path, and how to draw it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from snippets.states.transitions import TRANSITIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = (
+    "<!-- Drawn from {source} by `python3 dev.py update`: edit that, not this. -->\n"
+)
+
+
+def object_states() -> str:
+    """The state diagram and its text twin, the table, from TRANSITIONS."""
+    edges: dict[tuple[str, str], list[str]] = {}
+    for row in TRANSITIONS:
+        edges.setdefault((row.source, row.target), []).append(row.code)
+    diagram = [
+        "```mermaid",
+        "stateDiagram-v2",
+        "    accTitle: The five object states and the operations between them",
+        "    accDescr: The same transitions are listed in the table that follows.",
+        "    [*] --> transient",
+    ]
+    for (source, target), codes in edges.items():
+        # Short labels (the table has the full code); Mermaid reads ";" as an end.
+        short = [code.replace("session.", "").replace(";", "#59;") for code in codes]
+        label = "<br>".join(short)
+        diagram.append(f"    {source} --> {target}: {label}")
+    diagram.append("```")
+    table = [
+        "| From | Code | To | SQL sent meanwhile | Shown in |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in TRANSITIONS:
+        sql = ", ".join(row.sql) or "nothing"
+        example = f"[{row.example.replace('-', ' ')}](#{row.example})"
+        table.append(
+            f"| {row.source} | `{row.code}` | **{row.target}** | {sql} | {example} |"
+        )
+    source = HEADER.format(source="snippets/states/transitions.py")
+    return source + "\n".join([*diagram, "", *table]) + "\n"
+
+
+GENERATED: dict[Path, Callable[[], str]] = {
+    ROOT / "docs/includes/object_states.md": object_states,
+}

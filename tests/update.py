@@ -1,0 +1,21 @@
+"""Rewrite every snippet's `#>` lines and every generated include: `python3 dev.py update`."""
+
+from tests.generated import GENERATED, ROOT
+from tests.outputs import expected_source, snippet_modules, snippet_path
+
+
+def main() -> None:
+    for module in snippet_modules():
+        source, updated = expected_source(module)
+        if updated != source:
+            snippet_path(module).write_text(updated, encoding="utf-8")
+            print(f"updated snippets/{module.replace('.', '/')}.py")
+    for path, draw in GENERATED.items():
+        content = draw()
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+            print(f"updated {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
