@@ -1,0 +1,118 @@
+"""Backends for the behaviour tests, and the SQL every engine receives.
+
+The backends come from GUIDE_TEST_URLS (comma-separated SQLAlchemy URLs); the default
+is SQLite plus the PostgreSQL and MariaDB servers of the development machines. A server
+that does not answer skips its tests with the reason shown, unless
+GUIDE_REQUIRE_SERVERS=1 (as in .ci/run), where it fails them instead.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, event, make_url, text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULT_URLS = ",".join(
+    [
+        "sqlite://",
+        "postgresql+psycopg://root@127.0.0.1:5432/test"
+        "?options=-c%20lock_timeout%3D10s&connect_timeout=3",
+        "mysql+pymysql://root@127.0.0.1:3306/test"
+        "?init_command=SET%20SESSION%20lock_wait_timeout%3D10&connect_timeout=3",
+    ]
+)
+URLS = [u.strip() for u in os.environ.get("GUIDE_TEST_URLS", DEFAULT_URLS).split(",")]
+REQUIRE_SERVERS = os.environ.get("GUIDE_REQUIRE_SERVERS") == "1"
+
+
+def backend_name(url: str) -> str:
+    name = make_url(url).get_backend_name()
+    return "mariadb" if name == "mysql" else name
+
+
+@cache
+def unreachable(url: str) -> str | None:
+    """Why the server behind `url` cannot be used, or None when it can."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:  # any failure to connect means: not here
+        first_line = str(error).strip().splitlines()[0]
+        return f"{backend_name(url)} at {make_url(url).host}: {first_line}"
+    finally:
+        engine.dispose()
+    return None
+
+
+@pytest.fixture(params=URLS, ids=backend_name)
+def backend(request, tmp_path) -> str:
+    """A database URL, one test per configured backend; SQLite is a file in tmp_path."""
+    url: str = request.param
+    if backend_name(url) == "sqlite":
+        return f"sqlite:///{tmp_path / 'guide.db'}"
+    reason = unreachable(url)
+    if reason:
+        if REQUIRE_SERVERS:
+            pytest.fail(f"GUIDE_REQUIRE_SERVERS=1 but {reason}")
+        pytest.skip(reason)
+    return url
+
+
+class SQLLog:
+    """What every engine sends, by first word: BEGIN, SELECT, INSERT, COMMIT ..."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(statement.split()[0].upper() for statement in self.statements)
+
+    def clear(self) -> None:
+        self.statements.clear()
+
+
+@pytest.fixture
+def sql_log():
+    log = SQLLog()
+
+    def statement(connection, cursor, sql, *args):
+        log.statements.append(sql)
+
+    listeners = {
+        "before_cursor_execute": statement,
+        "begin": lambda connection: log.statements.append("BEGIN"),
+        "commit": lambda connection: log.statements.append("COMMIT"),
+        "rollback": lambda connection: log.statements.append("ROLLBACK"),
+    }
+    for name, listener in listeners.items():
+        event.listen(Engine, name, listener)
+    yield log
+    for name, listener in listeners.items():
+        event.remove(Engine, name, listener)
+
+
+def build(config: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `config` into `site`."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+        + ["--config-file", str(config), "--site-dir", str(site)],
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The whole site, built once per test session."""
+    site = tmp_path_factory.mktemp("site")
+    result = build(ROOT / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
