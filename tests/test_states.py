@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, make_transient, make_transient_to_detached
 from sqlalchemy.orm.exc import DetachedInstanceError
 
 from snippets.states.model import Base, User
+from snippets.states.model_classic import User as ClassicUser
 from snippets.states.state_of import STATES, state_of
 from snippets.states.transitions import TRANSITIONS, perform, reach
 from tests.outputs import run_snippet
@@ -46,6 +47,15 @@ def test_transition_moves_object_from_source_to_target_sending_its_sql(
         user = perform(row, session, user)
         assert state_of(user) == row.target
         assert sql_log.kinds() == row.sql
+
+
+def test_both_declaration_styles_map_the_same_table():
+    def shape(table):
+        return [
+            (c.name, repr(c.type), c.primary_key, c.nullable) for c in table.columns
+        ]
+
+    assert shape(ClassicUser.__table__) == shape(User.__table__)
 
 
 def test_the_table_covers_every_state_as_source_and_target():
