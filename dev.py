@@ -5,6 +5,7 @@
     python3 dev.py check    every check: the test suite, which includes a strict build
     python3 dev.py update   rewrite the `#>` output lines and the generated includes
     python3 dev.py build    build the site into site/ (strict), as the Pages deploy does
+    python3 dev.py bench    measure snippet run times, build time and peak memory
     python3 dev.py lock     re-resolve requirements.lock from the pins in pyproject.toml
 
 Needs only Python 3.10+. The first run creates .venv and installs the pinned tools; later
@@ -77,6 +78,9 @@ def main(argv: list[str]) -> None:
     elif command == "update":
         ensure_environment()
         run(PYTHON, "-m", "tests.update", *extra)
+    elif command == "bench":
+        ensure_environment()
+        run(PYTHON, "-m", "benchmarks.measure", *extra)
     elif command == "lock":
         ensure_environment(lock=True)
         frozen = subprocess.run(

@@ -8,7 +8,7 @@ import pytest
 
 from tests.outputs import ROOT, is_output, snippet_modules, snippet_path
 
-CODE = ["snippets", "tests", "hooks", "dev.py"]
+CODE = ["snippets", "tests", "hooks", "benchmarks", "dev.py"]
 
 
 def ruff(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
