@@ -233,3 +233,26 @@ def test_a_row_count_from_elsewhere_sees_deleted_rows_go_only_at_commit(
     assert rows_seen_elsewhere(backend) == []
     with engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_close_after_flushed_delete_keeps_the_row_but_says_deleted(backend):
+    run = run_snippet("states.close_after_delete", backend)
+    user = run.namespace["user"]
+    assert state_of(user) == "deleted"
+    assert inspect(user).session is run.namespace["session"]
+    assert rows_seen_elsewhere(backend) == ["Alice"]
+
+
+def test_rollback_before_close_after_delete_leaves_a_usable_detached_object(engine):
+    with Session(engine) as session:
+        session.add(User(name="Alice"))
+        session.commit()
+        user = session.get(User, 1)
+        session.delete(user)
+        session.flush()
+        session.rollback()
+    assert state_of(user) == "detached"
+    with Session(engine) as other:
+        other.add(user)
+        assert state_of(user) == "persistent"
+        assert user.name == "Alice"

@@ -70,6 +70,9 @@ TRANSITIONS = (
         "deleted", "session.commit()", "detached", ("COMMIT",), "delete-and-flush"
     ),
     Transition(
+        "deleted", "session.close()", "deleted", ("ROLLBACK",), "close-after-delete"
+    ),
+    Transition(
         "deleted",
         "session.rollback()",
         "persistent",
