@@ -1,17 +1,29 @@
 """What every example shares: a fresh database, and a printout of the SQL it receives."""
 
+import atexit
 import os
+import shutil
+import tempfile
 
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event, func, select
 
 # The tests point the examples at PostgreSQL or MariaDB through this variable.
 DATABASE_URL = "GUIDE_DATABASE_URL"
 
 
 # --8<-- [start:fresh_engine]
-def fresh_engine(metadata: MetaData) -> Engine:
-    """Connect to an empty database holding the tables of `metadata`; print its SQL."""
-    engine = create_engine(os.environ.get(DATABASE_URL, "sqlite://"))
+def fresh_engine(metadata: MetaData, *, file: bool = False) -> Engine:
+    """Connect to an empty database holding the tables of `metadata`; print its SQL.
+
+    SQLite in memory by default; `file=True` uses a temporary file instead, so that
+    a second connection sees the same database.
+    """
+    url = os.environ.get(DATABASE_URL) or "sqlite://"
+    if file and url == "sqlite://":
+        folder = tempfile.mkdtemp()
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        url = f"sqlite:///{folder}/guide.db"
+    engine = create_engine(url)
     metadata.drop_all(engine)
     metadata.create_all(engine)
     print_sql(engine)
@@ -44,3 +56,17 @@ def print_sql(engine: Engine) -> None:
 
 
 # --8<-- [end:print_sql]
+
+
+# --8<-- [start:count_elsewhere]
+def count_elsewhere(engine: Engine, table) -> int:
+    """Count the rows of `table` through a new connection: what other programs see."""
+    observer = create_engine(engine.url)  # its own pool, and no SQL printout
+    try:
+        with observer.connect() as connection:
+            return connection.scalar(select(func.count()).select_from(table))
+    finally:
+        observer.dispose()
+
+
+# --8<-- [end:count_elsewhere]

@@ -84,7 +84,7 @@ def sql_log():
     log = SQLLog()
 
     def statement(connection, cursor, sql, *args):
-        log.statements.append(sql)
+        log.statements.append(" ".join(sql.split()))
 
     listeners = {
         "before_cursor_execute": statement,

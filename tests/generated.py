@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from snippets.flush_commit.backend_facts import FACTS
 from snippets.states.transitions import TRANSITIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,21 @@ def object_states() -> str:
     return source + "\n".join([*diagram, "", *table]) + "\n"
 
 
+def backend_facts() -> str:
+    """The table of backend differences, from FACTS."""
+    backends = ["sqlite", "postgresql", "mariadb"]
+    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "mariadb": "MariaDB"}
+    lines = [
+        "| | " + " | ".join(names[b] for b in backends) + " |",
+        "| --- |" + " --- |" * len(backends),
+    ]
+    for fact, values in FACTS.items():
+        lines.append(f"| {fact} | " + " | ".join(values[b] for b in backends) + " |")
+    source = HEADER.format(source="snippets/flush_commit/backend_facts.py")
+    return source + "\n".join(lines) + "\n"
+
+
 GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/object_states.md": object_states,
+    ROOT / "docs/includes/backend_facts.md": backend_facts,
 }

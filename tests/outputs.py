@@ -1,9 +1,10 @@
 """Run a snippet and write what it printed under the statements that printed it, as `#>` lines.
 
-A line printed from anywhere (a `print()` in the snippet, or the SQL printer of
-snippets/support.py) belongs to the statement of the snippet that was running: the
-innermost simple statement, or for the header of a `with` block the end of the block
-(its exit is what prints), or for other compound headers the header itself.
+A line printed from anywhere (a `print()` in the snippet, the SQL printer of
+snippets/support.py, a function the snippet defines) belongs to the outermost line of
+the snippet that was running, and goes under its innermost simple statement; for the
+header of a `with` block, after the whole block (its exit is what prints); for other
+compound headers, under the header.
 """
 
 from __future__ import annotations
@@ -58,12 +59,14 @@ def run_snippet(module: str, url: str | None = None) -> Run:
     def recording_print(*args, sep=" ", end="\n", file=None, flush=False):
         if file not in (None, sys.stdout):
             return real_print(*args, sep=sep, end=end, file=file, flush=flush)
-        frame = sys._getframe(1)
-        while frame is not None and frame.f_code.co_filename != path:
+        frame, line = sys._getframe(1), None
+        while frame is not None:  # the outermost line of the snippet that is running
+            if frame.f_code.co_filename == path:
+                line = frame.f_lineno
             frame = frame.f_back
-        if frame is None:
+        if line is None:
             raise RuntimeError(f"{module}: something printed outside the snippet")
-        printed.append((frame.f_lineno, sep.join(map(str, args)) + end))
+        printed.append((line, sep.join(map(str, args)) + end))
 
     real_print = builtins.print
     previous_url = os.environ.pop(DATABASE_URL, None)

@@ -1,0 +1,1 @@
+"""Examples of the chapter "Expiry and refresh" (docs/expiry.md)."""

@@ -1,0 +1,1 @@
+"""Examples of the chapter "Flush and commit" (docs/flush_commit.md)."""

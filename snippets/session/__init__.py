@@ -1,0 +1,1 @@
+"""Examples of the chapter "The Session and its context" (docs/session.md)."""
