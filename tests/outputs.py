@@ -2,9 +2,9 @@
 
 A line printed from anywhere (a `print()` in the snippet, the SQL printer of
 snippets/support.py, a function the snippet defines) belongs to the outermost line of
-the snippet that was running, and goes under its innermost simple statement; for the
-header of a `with` block, after the whole block (its exit is what prints); for other
-compound headers, under the header.
+the snippet that was running, and goes under its innermost simple statement; for a
+compound statement's header, under the header, except what leaving a `with` block
+prints (a COMMIT, say), which goes after the block.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import close_all_sessions
@@ -45,28 +46,72 @@ def snippet_path(module: str) -> Path:
     return SNIPPETS.joinpath(*module.split(".")).with_suffix(".py")
 
 
+Place = tuple[int, int]  # (the line after which output goes, its indentation)
+
+
+class Placer:
+    """Where the output of each line of a snippet goes."""
+
+    def __init__(self, source: str) -> None:
+        self.places: dict[int, Place] = {}
+        self.withs: dict[int, ast.With] = {}
+        self._visit(ast.parse(source).body)
+
+    def _visit(self, statements: list[ast.stmt]) -> None:
+        for node in statements:
+            bodies = [
+                getattr(node, field)
+                for field in ("body", "orelse", "finalbody", "handlers")
+                if isinstance(getattr(node, field, None), list)
+            ]
+            if not bodies:
+                for line in range(node.lineno, node.end_lineno + 1):
+                    self.places[line] = (node.end_lineno, node.col_offset)
+                continue
+            header = range(node.lineno, node.body[0].lineno)
+            for line in header:
+                self.places[line] = (header[-1], node.body[0].col_offset)
+                if isinstance(node, ast.With):
+                    self.withs[line] = node
+            for body in bodies:
+                self._visit(body)
+
+    def place(self, line: int, frame: FrameType) -> Place:
+        """Under the statement; for a `with` header, under it while entering the
+        block, and after the block while leaving it (a COMMIT, say)."""
+        node = self.withs.get(line)
+        if node is not None:
+            body = range(node.body[0].lineno, node.end_lineno + 1)
+            starts = [start for start, _, at in frame.f_code.co_lines() if at in body]
+            if not starts or frame.f_lasti > min(starts):
+                return (node.end_lineno, node.col_offset)
+        return self.places[line]
+
+
 @dataclass
 class Run:
     namespace: dict
-    printed: list[tuple[int, str]]  # (line of the snippet that was running, text)
+    printed: list[tuple[Place, str]]
 
 
 def run_snippet(module: str, url: str | None = None) -> Run:
     """Run `snippets.<module>` as `python -m` would, on `url` (default: in-memory SQLite)."""
-    path = str(snippet_path(module))
-    printed: list[tuple[int, str]] = []
+    path = snippet_path(module)
+    placer = Placer(path.read_text(encoding="utf-8"))
+    printed: list[tuple[Place, str]] = []
 
     def recording_print(*args, sep=" ", end="\n", file=None, flush=False):
         if file not in (None, sys.stdout):
             return real_print(*args, sep=sep, end=end, file=file, flush=flush)
-        frame, line = sys._getframe(1), None
+        frame, outermost = sys._getframe(1), None
         while frame is not None:  # the outermost line of the snippet that is running
-            if frame.f_code.co_filename == path:
-                line = frame.f_lineno
+            if frame.f_code.co_filename == str(path):
+                outermost = frame
             frame = frame.f_back
-        if line is None:
+        if outermost is None:
             raise RuntimeError(f"{module}: something printed outside the snippet")
-        printed.append((line, sep.join(map(str, args)) + end))
+        place = placer.place(outermost.f_lineno, outermost)
+        printed.append((place, sep.join(map(str, args)) + end))
 
     real_print = builtins.print
     previous_url = os.environ.pop(DATABASE_URL, None)
@@ -90,43 +135,15 @@ def run_snippet(module: str, url: str | None = None) -> Run:
     return Run(namespace, printed)
 
 
-def _anchors(tree: ast.Module) -> dict[int, tuple[int, int]]:
-    """For each line of code: (line after which its output goes, indentation)."""
-    anchors: dict[int, tuple[int, int]] = {}
-
-    def visit(statements: list[ast.stmt]) -> None:
-        for node in statements:
-            bodies = [
-                getattr(node, field)
-                for field in ("body", "orelse", "finalbody", "handlers")
-                if isinstance(getattr(node, field, None), list)
-            ]
-            if not bodies:
-                for line in range(node.lineno, node.end_lineno + 1):
-                    anchors[line] = (node.end_lineno, node.col_offset)
-                continue
-            header_end = node.body[0].lineno - 1
-            after = node.end_lineno if isinstance(node, ast.With) else header_end
-            for line in range(node.lineno, header_end + 1):
-                anchors[line] = (after, node.col_offset)
-            for body in bodies:
-                visit(body)
-
-    visit(tree.body)
-    return anchors
-
-
 def is_output(line: str) -> bool:
     """An output line, or one that a formatter mangled into `# >`."""
     return re.match(r"\s*#\s?>( |$)", line) is not None
 
 
-def with_outputs(source: str, printed: list[tuple[int, str]]) -> str:
+def with_outputs(source: str, printed: list[tuple[Place, str]]) -> str:
     """`source` with its `#>` lines replaced by what was `printed`."""
-    anchors = _anchors(ast.parse(source))
     outputs: dict[int, list[str]] = {}
-    for line, text in printed:
-        after, indent = anchors[line]
+    for (after, indent), text in printed:
         for output in text.rstrip("\n").split("\n"):
             comment = f"{PREFIX} {output}".rstrip()
             outputs.setdefault(after, []).append(" " * indent + comment)

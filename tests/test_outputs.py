@@ -3,7 +3,14 @@
 import pytest
 
 from tests.generated import GENERATED, ROOT
-from tests.outputs import diff, expected_source, snippet_modules
+from tests.outputs import (
+    diff,
+    expected_source,
+    run_snippet,
+    snippet_modules,
+    snippet_path,
+    with_outputs,
+)
 
 FIX = "`python3 dev.py update` rewrites them from what the code does now."
 
@@ -26,3 +33,19 @@ def test_generated_include_matches_its_source(path):
     drawn = GENERATED[path]()
     current = path.read_text(encoding="utf-8") if path.exists() else ""
     assert current == drawn, f"{path.relative_to(ROOT)} is out of date. {FIX}"
+
+
+def test_drifted_output_is_shown_as_expected_versus_actual():
+    source = snippet_path("states.lifecycle").read_text(encoding="utf-8")
+    drifted = source.replace("#> transient", "#> pending", 1)
+    updated = with_outputs(drifted, run_snippet("states.lifecycle").printed)
+    assert updated == source
+    shown = diff("states.lifecycle", drifted, updated)
+    assert "-#> pending" in shown and "+#> transient" in shown
+
+
+def test_output_of_entering_and_leaving_a_with_block_is_placed_apart():
+    source = snippet_path("expiry.keep_values_after_commit").read_text()
+    entering = source.index("with engine.begin() as elsewhere:  # (2)!")
+    assert source[entering:].split("\n")[1].strip() == "#> BEGIN (implicit)"
+    assert source.count("    #> COMMIT\n    print(user.name)  # (3)!") == 1

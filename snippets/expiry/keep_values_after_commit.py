@@ -20,8 +20,8 @@ with Session(engine, expire_on_commit=False) as session:
     #> Alice
 
     with engine.begin() as elsewhere:  # (2)!
+        #> BEGIN (implicit)
         elsewhere.execute(update(User).values(name="Alicia"))
-    #> BEGIN (implicit)
         #> UPDATE user_account SET name=? ('Alicia',)
     #> COMMIT
     print(user.name)  # (3)!
