@@ -15,7 +15,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import Engine, create_engine, event, make_url, select, text
+
+from snippets.states.model import Base, User
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +66,26 @@ def backend(request, tmp_path) -> str:
             pytest.fail(f"GUIDE_REQUIRE_SERVERS=1 but {reason}")
         pytest.skip(reason)
     return url
+
+
+@pytest.fixture
+def engine(backend) -> Engine:
+    """An engine on `backend`, with the tables of the User model, empty."""
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+def rows_seen_elsewhere(url: str) -> list[str]:
+    """The names in user_account, read through a new engine: another connection."""
+    other = create_engine(url)
+    try:
+        with other.connect() as connection:
+            return list(connection.scalars(select(User.name).order_by(User.id)))
+    finally:
+        other.dispose()
 
 
 class SQLLog:

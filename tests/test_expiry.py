@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, inspect, update
+from sqlalchemy import inspect, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import DetachedInstanceError
 
-from snippets.states.model import Base, User
+from snippets.states.model import User
 from tests.outputs import run_snippet
-
-
-@pytest.fixture
-def engine(backend):
-    engine = create_engine(backend)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
 
 
 def selects(sql_log) -> list[str]:

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from snippets.flush_commit.backend_facts import FACTS, MEASURES
-from snippets.states.model import Base, User
+from snippets.states.model import User
 from snippets.states.state_of import state_of
 from snippets.support import count_elsewhere
-from tests.conftest import backend_name
+from tests.conftest import backend_name, rows_seen_elsewhere
 from tests.outputs import run_snippet
-from tests.test_states import rows_seen_elsewhere
-
-
-@pytest.fixture
-def engine(backend):
-    engine = create_engine(backend)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_flush_then_commit_snippet_leaves_one_committed_row(backend):

@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import warnings
 
-import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Query, Session
 
-from snippets.states.model import Base, User
+from snippets.states.model import User
 from snippets.states.state_of import state_of
+from tests.conftest import rows_seen_elsewhere
 from tests.outputs import run_snippet
-from tests.test_states import rows_seen_elsewhere
-
-
-@pytest.fixture
-def engine(backend):
-    engine = create_engine(backend)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_five_steps_send_one_insert_with_the_final_name(backend, sql_log):

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, scoped_session, sessionmaker
 
-from snippets.states.model import Base, User
+from snippets.states.model import User
+from tests.conftest import rows_seen_elsewhere
 from tests.outputs import run_snippet
-from tests.test_states import rows_seen_elsewhere
-
-
-@pytest.fixture
-def engine(backend):
-    engine = create_engine(backend)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_identity_map_returns_one_object_per_row_per_session(backend):

@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, func, inspect, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import Session, make_transient, make_transient_to_detached
 from sqlalchemy.orm.exc import DetachedInstanceError
 
-from snippets.states.model import Base, User
+from snippets.states.model import User
 from snippets.states.model_classic import User as ClassicUser
 from snippets.states.state_of import STATES, state_of
 from snippets.states.transitions import TRANSITIONS, perform, reach
+from tests.conftest import rows_seen_elsewhere
 from tests.outputs import run_snippet
-
-
-@pytest.fixture
-def engine(backend):
-    engine = create_engine(backend)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
-
-
-def rows_seen_elsewhere(url: str) -> list[str]:
-    """The names in user_account, read through a new engine: another connection."""
-    other = create_engine(url)
-    try:
-        with other.connect() as connection:
-            return list(connection.scalars(select(User.name).order_by(User.id)))
-    finally:
-        other.dispose()
 
 
 @pytest.mark.parametrize(
