@@ -9,21 +9,34 @@ from sqlalchemy import Engine, MetaData, create_engine, event, func, select
 
 # The tests point the examples at PostgreSQL or MariaDB through this variable.
 DATABASE_URL = "GUIDE_DATABASE_URL"
+LOCAL_POSTGRESQL = "postgresql+psycopg://root@127.0.0.1:5432/test"
 
 
-# --8<-- [start:fresh_engine]
-def fresh_engine(metadata: MetaData, *, file: bool = False) -> Engine:
-    """Connect to an empty database holding the tables of `metadata`; print its SQL.
+def database_url(*, file: bool = False) -> str:
+    """SQLite in memory, unless GUIDE_DATABASE_URL names another database.
 
-    SQLite in memory by default; `file=True` uses a temporary file instead, so that
-    a second connection sees the same database.
+    `file=True` swaps the in-memory database for a temporary file, so that a second
+    connection sees the same database.
     """
     url = os.environ.get(DATABASE_URL) or "sqlite://"
     if file and url == "sqlite://":
         folder = tempfile.mkdtemp()
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         url = f"sqlite:///{folder}/guide.db"
-    engine = create_engine(url)
+    return url
+
+
+def server_url() -> str:
+    """For examples that need a database server: GUIDE_DATABASE_URL if it names one,
+    else the PostgreSQL server of the development machines."""
+    url = os.environ.get(DATABASE_URL) or ""
+    return url if url and not url.startswith("sqlite") else LOCAL_POSTGRESQL
+
+
+# --8<-- [start:fresh_engine]
+def fresh_engine(metadata: MetaData, *, file: bool = False) -> Engine:
+    """Connect to an empty database holding the tables of `metadata`; print its SQL."""
+    engine = create_engine(database_url(file=file))
     metadata.drop_all(engine)
     metadata.create_all(engine)
     print_sql(engine)

@@ -54,18 +54,32 @@ def unreachable(url: str) -> str | None:
     return None
 
 
-@pytest.fixture(params=URLS, ids=backend_name)
-def backend(request, tmp_path) -> str:
-    """A database URL, one test per configured backend; SQLite is a file in tmp_path."""
-    url: str = request.param
-    if backend_name(url) == "sqlite":
-        return f"sqlite:///{tmp_path / 'guide.db'}"
+def require(url: str) -> str:
+    """`url`, once its server answers; otherwise skip (or, in CI, fail) the test."""
     reason = unreachable(url)
     if reason:
         if REQUIRE_SERVERS:
             pytest.fail(f"GUIDE_REQUIRE_SERVERS=1 but {reason}")
         pytest.skip(reason)
     return url
+
+
+@pytest.fixture(params=URLS, ids=backend_name)
+def backend(request, tmp_path) -> str:
+    """A database URL, one test per configured backend; SQLite is a file in tmp_path."""
+    url: str = request.param
+    if backend_name(url) == "sqlite":
+        return f"sqlite:///{tmp_path / 'guide.db'}"
+    return require(url)
+
+
+SERVER_URLS = [url for url in URLS if backend_name(url) != "sqlite"]
+
+
+@pytest.fixture(params=SERVER_URLS, ids=backend_name)
+def server(request) -> str:
+    """A database server's URL, one test per configured server."""
+    return require(request.param)
 
 
 @pytest.fixture

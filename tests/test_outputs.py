@@ -2,6 +2,8 @@
 
 import pytest
 
+from snippets.support import LOCAL_POSTGRESQL
+from tests.conftest import require
 from tests.generated import GENERATED, ROOT
 from tests.outputs import (
     diff,
@@ -17,6 +19,8 @@ FIX = "`python3 dev.py update` rewrites them from what the code does now."
 
 @pytest.mark.parametrize("module", snippet_modules())
 def test_snippet_prints_what_its_output_lines_say(module):
+    if "server_url()" in snippet_path(module).read_text(encoding="utf-8"):
+        require(LOCAL_POSTGRESQL)  # its #> lines are PostgreSQL's
     source, updated = expected_source(module)
     if updated != source:
         pytest.fail(

@@ -1,0 +1,1 @@
+"""Examples of the chapter "Connection pooling" (docs/pooling.md)."""

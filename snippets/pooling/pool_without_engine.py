@@ -1,0 +1,27 @@
+"""A pool needs no engine: wrap any DBAPI connect function in a QueuePool."""
+
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.pool import QueuePool
+
+# --8<-- [start:pool_without_engine]
+path = Path(tempfile.mkdtemp()) / "plain.db"
+pool = QueuePool(lambda: sqlite3.connect(path), pool_size=2, max_overflow=0)
+
+connection = pool.connect()  # (1)!
+cursor = connection.cursor()
+cursor.execute("CREATE TABLE note (text TEXT)")
+cursor.execute("INSERT INTO note VALUES ('pooled')")
+connection.commit()
+connection.close()  # (2)!
+print(pool.checkedout(), pool.checkedin())
+#> 0 1
+
+again = pool.connect()
+print(again.cursor().execute("SELECT text FROM note").fetchall())
+#> [('pooled',)]
+again.close()
+pool.dispose()
+# --8<-- [end:pool_without_engine]

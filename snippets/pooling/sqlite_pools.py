@@ -1,0 +1,64 @@
+"""SQLite in memory across threads: SingletonThreadPool, StaticPool, and the price of sharing."""
+
+import threading
+
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from snippets.states.model import Base, User
+
+
+def in_a_thread(function):
+    """Run `function` in another thread and return what it returned."""
+    result = []
+    thread = threading.Thread(target=lambda: result.append(function()))
+    thread.start()
+    thread.join(timeout=10)
+    return result[0]
+
+
+# --8<-- [start:singleton]
+engine = create_engine("sqlite://")  # SingletonThreadPool: a connection per thread
+Base.metadata.create_all(engine)
+
+
+def count_users() -> int | str:
+    with Session(engine) as session:
+        try:
+            return session.scalar(select(func.count()).select_from(User))
+        except OperationalError as error:
+            return str(error.orig)
+
+
+singleton = count_users(), in_a_thread(count_users)
+print(*singleton, sep=" | ")  # (1)!
+#> 0 | no such table: user_account
+# --8<-- [end:singleton]
+
+# --8<-- [start:static]
+engine = create_engine(
+    "sqlite://",
+    poolclass=StaticPool,  # (1)!
+    connect_args={"check_same_thread": False},
+)
+Base.metadata.create_all(engine)
+static = count_users(), in_a_thread(count_users)
+print(*static, sep=" | ")
+#> 0 | 0
+# --8<-- [end:static]
+
+# --8<-- [start:static_isolation]
+writer, reader = Session(engine), Session(engine)
+writer.add(User(name="Alice"))
+writer.flush()  # not committed
+seen_uncommitted = reader.scalar(select(func.count()).select_from(User))
+print(seen_uncommitted)  # (1)!
+#> 1
+writer.rollback()
+print(reader.scalar(select(func.count()).select_from(User)))
+#> 0
+# --8<-- [end:static_isolation]
+reader.close()
+writer.close()
