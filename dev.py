@@ -4,8 +4,10 @@
     python3 dev.py serve    the site at http://127.0.0.1:8000, rebuilt on every change
     python3 dev.py check    every check: the test suite, which includes a strict build
     python3 dev.py update   rewrite the `#>` output lines and the generated includes
+    python3 dev.py format   ruff-format all code, then `update` (which restores `#>` lines)
     python3 dev.py build    build the site into site/ (strict), as the Pages deploy does
     python3 dev.py bench    measure snippet run times, build time and peak memory
+    python3 dev.py bench-pool   measure a checkout from QueuePool against NullPool
     python3 dev.py lock     re-resolve requirements.lock from the pins in pyproject.toml
 
 Needs only Python 3.10+. The first run creates .venv and installs the pinned tools; later
@@ -75,12 +77,24 @@ def main(argv: list[str]) -> None:
     elif command == "build":
         ensure_environment()
         run(tool("mkdocs"), "build", "--strict", *extra)
+    elif command == "format":
+        ensure_environment()
+        code = sorted(
+            str(p)
+            for d in ("snippets", "tests", "hooks", "benchmarks")
+            for p in (ROOT / d).rglob("*.py")
+        )
+        run(PYTHON, "-m", "ruff", "format", "dev.py", *code)  # files named: no exclude
+        run(PYTHON, "-m", "tests.update")
     elif command == "update":
         ensure_environment()
         run(PYTHON, "-m", "tests.update", *extra)
     elif command == "bench":
         ensure_environment()
         run(PYTHON, "-m", "benchmarks.measure", *extra)
+    elif command == "bench-pool":
+        ensure_environment()
+        run(PYTHON, "-m", "benchmarks.pool_checkout", *extra)
     elif command == "lock":
         ensure_environment(lock=True)
         frozen = subprocess.run(

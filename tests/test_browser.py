@@ -20,7 +20,15 @@ from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-results"
-PAGES = ["", "session/", "lifecycle/", "states/", "flush_commit/", "expiry/"]
+PAGES = [
+    "",
+    "pooling/",
+    "session/",
+    "lifecycle/",
+    "states/",
+    "flush_commit/",
+    "expiry/",
+]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
