@@ -34,6 +34,12 @@ URLS = [u.strip() for u in os.environ.get("GUIDE_TEST_URLS", DEFAULT_URLS).split
 REQUIRE_SERVERS = os.environ.get("GUIDE_REQUIRE_SERVERS") == "1"
 
 
+def pytest_report_header(config) -> str:
+    import sqlalchemy
+
+    return f"SQLAlchemy {sqlalchemy.__version__}; backends: {', '.join(URLS)}"
+
+
 def backend_name(url: str) -> str:
     name = make_url(url).get_backend_name()
     return "mariadb" if name == "mysql" else name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import inspect, update
 from sqlalchemy.orm import Session
@@ -64,13 +66,17 @@ def test_partial_expiry_reloads_only_the_named_columns(engine, sql_log):
         sql_log.clear()
         assert user.name == "Alice"
         (statement,) = selects(sql_log)
-        assert statement.startswith("SELECT user_account.name FROM")
+        assert re.match(
+            r"SELECT user_account.name( AS user_account_name)? FROM", statement
+        )
 
 
 def test_expire_and_refresh_snippet_runs(backend, sql_log):
     ns = run_snippet("expiry.expire_and_refresh", backend).namespace
     assert ns["user"].name == "Alice"
-    assert selects(sql_log)[-1].startswith("SELECT user_account.name FROM")
+    assert re.match(
+        r"SELECT user_account.name( AS user_account_name)? FROM", selects(sql_log)[-1]
+    )
 
 
 def test_reading_an_expired_attribute_after_close_raises_bhk3(backend):

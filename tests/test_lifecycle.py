@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 
+import sqlalchemy
 from sqlalchemy import select
 from sqlalchemy.orm import Query, Session
 
@@ -64,3 +65,19 @@ def test_close_returns_the_connection_and_the_session_can_be_used_again(
     session.add(User(name="Bob"))
     session.commit()
     assert rows_seen_elsewhere(backend) == ["Bob"]
+
+
+def test_only_legacy_query_and_2_0_loads_by_key_label_columns(engine, sql_log):
+    with Session(engine) as session:
+        session.add(User(name="Alice"))
+        session.commit()
+    with Session(engine) as session:
+        sql_log.clear()
+        session.scalars(select(User)).all()
+        session.query(User).all()
+        session.expunge_all()
+        session.get(User, 1)
+    modern, legacy, by_key = [s for s in sql_log.statements if s.startswith("SELECT")]
+    assert " AS user_account_id" not in modern
+    assert " AS user_account_id" in legacy
+    assert (" AS user_account_id" in by_key) == sqlalchemy.__version__.startswith("2.0")

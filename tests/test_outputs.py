@@ -6,6 +6,7 @@ from snippets.support import LOCAL_POSTGRESQL
 from tests.conftest import require
 from tests.generated import GENERATED, ROOT
 from tests.outputs import (
+    comparable,
     diff,
     expected_source,
     run_snippet,
@@ -22,7 +23,7 @@ def test_snippet_prints_what_its_output_lines_say(module):
     if "server_url()" in snippet_path(module).read_text(encoding="utf-8"):
         require(LOCAL_POSTGRESQL)  # its #> lines are PostgreSQL's
     source, updated = expected_source(module)
-    if updated != source:
+    if comparable(updated) != comparable(source):
         pytest.fail(
             f"snippets.{module} printed something other than its #> lines. {FIX}\n"
             + diff(module, source, updated),

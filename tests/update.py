@@ -1,10 +1,23 @@
 """Rewrite every snippet's `#>` lines and every generated include: `python3 dev.py update`."""
 
+import sqlalchemy
+
 from tests.generated import GENERATED, ROOT
-from tests.outputs import expected_source, snippet_modules, snippet_path
+from tests.outputs import (
+    ON_REFERENCE,
+    REFERENCE_VERSION,
+    expected_source,
+    snippet_modules,
+    snippet_path,
+)
 
 
 def main() -> None:
+    if not ON_REFERENCE:
+        raise SystemExit(
+            f"the #> lines are written by SQLAlchemy {REFERENCE_VERSION}; "
+            f"this is {sqlalchemy.__version__}"
+        )
     for module in snippet_modules():
         source, updated = expected_source(module)
         if updated != source:
