@@ -9,11 +9,12 @@
     python3 dev.py build    build the site into site/ (strict), as the Pages deploy does
     python3 dev.py bench    measure snippet run times, build time and peak memory
     python3 dev.py bench-pool   measure a checkout from QueuePool against NullPool
-    python3 dev.py lock     re-resolve requirements.lock from the pins in pyproject.toml
+    python3 dev.py lock     re-resolve requirements.lock (run it on Python 3.10)
 
-Needs only Python 3.10+. The first run creates .venv and installs the pinned tools; later
-runs reinstall only when pyproject.toml or requirements.lock changed. Extra arguments go
-to the tool (`python3 dev.py check -k states -x`).
+Needs only Python 3.10+ (SQLAlchemy 2.1 needs 3.11+; on 3.10 everything runs on 2.0).
+The first run creates .venv and installs the pinned tools; later runs reinstall only
+when pyproject.toml or requirements.lock changed. Extra arguments go to the tool
+(`python3 dev.py check -k states -x`).
 """
 
 from __future__ import annotations
@@ -31,14 +32,15 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 PIN_FILES = (ROOT / "pyproject.toml", ROOT / "requirements.lock")
 STAMP = VENV / "installed.sha256"
+PIP = "pip==26.3"  # the first pip able to install dependency groups is 25.1
 SQLALCHEMY_20 = VENV / "sqlalchemy-2.0"  # put first on PYTHONPATH, it shadows 2.1
-# What does not depend on the SQLAlchemy version runs once, on 2.1.
+HAS_SQLALCHEMY_21 = sys.version_info >= (3, 11)
+# What does not depend on the SQLAlchemy version runs once.
 VERSION_INDEPENDENT = [
     "tests/test_browser.py",
     "tests/test_site.py",
     "tests/test_lint.py",
 ]
-PIP = "pip==26.3"  # the first pip able to install dependency groups is 25.1
 
 
 def pins_digest() -> str:
@@ -64,15 +66,9 @@ def ensure_environment(lock: bool = False) -> None:
     run(*pip, PIP)
     constraints = [] if lock else ["--constraint", "requirements.lock"]
     run(*pip, "--group", "dev", *constraints)
-    run(
-        *pip,
-        "--no-deps",
-        "--upgrade",
-        "--target",
-        SQLALCHEMY_20,
-        "--group",
-        "sqlalchemy-2-0",
-    )
+    if HAS_SQLALCHEMY_21:  # 2.0 beside it; on Python 3.10, 2.0 is the main one
+        target = ["--no-deps", "--upgrade", "--target", SQLALCHEMY_20]
+        run(*pip, *target, "--group", "sqlalchemy-2-0")
     if not lock:
         STAMP.write_text(pins_digest())
 
@@ -81,58 +77,64 @@ def tool(name: str) -> Path:
     return BIN / (f"{name}.exe" if os.name == "nt" else name)
 
 
+def check(extra: list[str]) -> None:
+    run(PYTHON, "-m", "pytest", *extra)
+    if not HAS_SQLALCHEMY_21:
+        print("dev.py: SQLAlchemy 2.1 needs Python 3.11+; this run checked 2.0 only")
+        return
+    print("dev.py: the SQLAlchemy-dependent tests again, on SQLAlchemy 2.0", flush=True)
+    ignore = [f"--ignore={path}" for path in VERSION_INDEPENDENT]
+    env = {**os.environ, "PYTHONPATH": str(SQLALCHEMY_20)}
+    run(PYTHON, "-m", "pytest", "-p", "no:cacheprovider", *ignore, *extra, env=env)
+
+
+def lock() -> None:
+    ensure_environment(lock=True)
+    frozen = subprocess.run(
+        [PYTHON, "-m", "pip", "freeze", "--exclude-editable"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    pins = [line for line in frozen.splitlines() if not line.startswith("SQLAlchemy")]
+    header = (
+        "# Every installed version, resolved by `python3 dev.py lock` on the oldest\n"
+        "# supported Python (3.10). SQLAlchemy is pinned in pyproject.toml alone.\n"
+    )
+    (ROOT / "requirements.lock").write_text(header + "\n".join(pins) + "\n")
+    STAMP.write_text(pins_digest())
+
+
+def format_code() -> None:
+    folders = ("snippets", "tests", "hooks", "benchmarks")
+    code = sorted(str(p) for folder in folders for p in (ROOT / folder).rglob("*.py"))
+    run(PYTHON, "-m", "ruff", "format", "dev.py", *code)  # named files: no exclusion
+    run(PYTHON, "-m", "tests.update")
+
+
 def main(argv: list[str]) -> None:
     # Material's end-of-life notice (May 2027) is known: see CONTRIBUTING.md.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     command, extra = (argv[0], argv[1:]) if argv else ("help", [])
-    if command == "serve":
-        ensure_environment()
-        run(tool("mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *extra)
-    elif command == "check":
-        ensure_environment()
-        run(PYTHON, "-m", "pytest", *extra)
-        print(
-            "dev.py: the SQLAlchemy-dependent tests again, on SQLAlchemy 2.0",
-            flush=True,
-        )
-        ignore = [f"--ignore={path}" for path in VERSION_INDEPENDENT]
-        env = {**os.environ, "PYTHONPATH": str(SQLALCHEMY_20)}
-        run(PYTHON, "-m", "pytest", "-p", "no:cacheprovider", *ignore, *extra, env=env)
-    elif command == "build":
-        ensure_environment()
-        run(tool("mkdocs"), "build", "--strict", *extra)
-    elif command == "format":
-        ensure_environment()
-        code = sorted(
-            str(p)
-            for d in ("snippets", "tests", "hooks", "benchmarks")
-            for p in (ROOT / d).rglob("*.py")
-        )
-        run(PYTHON, "-m", "ruff", "format", "dev.py", *code)  # files named: no exclude
-        run(PYTHON, "-m", "tests.update")
-    elif command == "update":
-        ensure_environment()
-        run(PYTHON, "-m", "tests.update", *extra)
-    elif command == "bench":
-        ensure_environment()
-        run(PYTHON, "-m", "benchmarks.measure", *extra)
-    elif command == "bench-pool":
-        ensure_environment()
-        run(PYTHON, "-m", "benchmarks.pool_checkout", *extra)
-    elif command == "lock":
-        ensure_environment(lock=True)
-        frozen = subprocess.run(
-            [PYTHON, "-m", "pip", "freeze", "--exclude-editable"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        header = "# Every installed version, resolved by `python3 dev.py lock`.\n"
-        (ROOT / "requirements.lock").write_text(header + frozen)
-        STAMP.write_text(pins_digest())
-    else:
+    modules = {"update": "tests.update", "bench": "benchmarks.measure"}
+    modules["bench-pool"] = "benchmarks.pool_checkout"
+    if command == "lock":
+        lock()
+        return
+    if command not in ("serve", "check", "build", "format", *modules):
         print(__doc__)
         sys.exit(0 if command in ("help", "-h", "--help") else 2)
+    ensure_environment()
+    if command == "serve":
+        run(tool("mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *extra)
+    elif command == "build":
+        run(tool("mkdocs"), "build", "--strict", *extra)
+    elif command == "check":
+        check(extra)
+    elif command == "format":
+        format_code()
+    else:
+        run(PYTHON, "-m", modules[command], *extra)
 
 
 if __name__ == "__main__":
