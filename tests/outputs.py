@@ -69,7 +69,7 @@ class Placer:
 
     def __init__(self, source: str) -> None:
         self.places: dict[int, Place] = {}
-        self.withs: dict[int, ast.With] = {}
+        self.with_headers: dict[int, ast.With] = {}
         self._visit(ast.parse(source).body)
 
     def _visit(self, statements: list[ast.stmt]) -> None:
@@ -87,14 +87,14 @@ class Placer:
             for line in header:
                 self.places[line] = (header[-1], node.body[0].col_offset)
                 if isinstance(node, ast.With):
-                    self.withs[line] = node
+                    self.with_headers[line] = node
             for body in bodies:
                 self._visit(body)
 
     def place(self, line: int, frame: FrameType) -> Place:
         """Under the statement; for a `with` header, under it while entering the
         block, and after the block while leaving it (a COMMIT, say)."""
-        node = self.withs.get(line)
+        node = self.with_headers.get(line)
         if node is not None:
             body = range(node.body[0].lineno, node.end_lineno + 1)
             starts = [start for start, _, at in frame.f_code.co_lines() if at in body]

@@ -50,3 +50,23 @@ def test_snippet_is_formatted(module):
             "ruff format",
         )
     )
+
+
+def test_codespell_finds_no_misspelling():
+    result = subprocess.run(
+        [sys.executable, "-m", "codespell_lib"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pre_commit_configuration_is_valid():
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
