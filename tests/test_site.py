@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import build
+from tests.external_links import external_links
 from tests.outputs import ROOT, snippet_modules, snippet_path
 
 DOCS = ROOT / "docs"
@@ -132,3 +133,13 @@ def test_a_broken_include_fails_the_build_naming_page_and_path(tmp_path, include
     assert "states.md" in result.stderr
     assert "docs/states.md:7 includes" in result.stderr
     assert include.strip('"').split(":")[0] in result.stderr
+
+
+def test_external_link_check_collects_links_to_other_hosts(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<a href="https://docs.sqlalchemy.org/x#y">x</a><a href="../b/">b</a>'
+    )
+    (tmp_path / "b.html").write_text('<a href="https://docs.sqlalchemy.org/x">x</a>')
+    assert external_links(tmp_path) == {
+        "https://docs.sqlalchemy.org/x": {"a.html", "b.html"}
+    }
