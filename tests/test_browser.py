@@ -28,6 +28,7 @@ PAGES = [
     "states/",
     "flush_commit/",
     "expiry/",
+    "benchmarks/",
 ]
 
 
