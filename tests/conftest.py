@@ -18,8 +18,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, make_url, select, text
 
 from snippets.states.model import Base, User
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.outputs import ROOT
 
 DEFAULT_URLS = ",".join(
     [

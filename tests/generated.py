@@ -7,8 +7,8 @@ from pathlib import Path
 
 from snippets.flush_commit.backend_facts import FACTS
 from snippets.states.transitions import TRANSITIONS
+from tests.outputs import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HEADER = (
     "<!-- Drawn from {source} by `python3 dev.py update`: edit that, not this. -->\n"
 )

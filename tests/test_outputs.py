@@ -4,8 +4,9 @@ import pytest
 
 from snippets.support import LOCAL_POSTGRESQL
 from tests.conftest import require
-from tests.generated import GENERATED, ROOT
+from tests.generated import GENERATED
 from tests.outputs import (
+    ROOT,
     comparable,
     diff,
     expected_source,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks.snippet_sections import INCLUDE
 from tests.conftest import build
 from tests.external_links import external_links
 from tests.outputs import ROOT, snippet_modules, snippet_path
@@ -17,7 +18,6 @@ from tests.outputs import ROOT, snippet_modules, snippet_path
 DOCS = ROOT / "docs"
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*\{?\.?(?P<lang>[\w-]*)")
 PYTHON = {"python", "py", "python3", "pycon"}
-INCLUDE = re.compile(r'--8<--\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"')
 
 
 def pages() -> list[Path]:

@@ -2,10 +2,11 @@
 
 import sqlalchemy
 
-from tests.generated import GENERATED, ROOT
+from tests.generated import GENERATED
 from tests.outputs import (
     ON_REFERENCE,
     REFERENCE_VERSION,
+    ROOT,
     expected_source,
     snippet_modules,
     snippet_path,
