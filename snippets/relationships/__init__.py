@@ -1,0 +1,1 @@
+"""Examples of the chapter "Relationships" (docs/relationships.md)."""

@@ -1,0 +1,35 @@
+"""One-to-many and many-to-one: an author writes books, a book has one author."""
+
+# --8<-- [start:model]
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Author(Base):
+    __tablename__ = "author"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    books: Mapped[list["Book"]] = relationship(back_populates="author")  # (1)!
+
+    def __repr__(self) -> str:
+        return f"Author({self.name!r})"
+
+
+class Book(Base):
+    __tablename__ = "book"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(100))
+    author_id: Mapped[int] = mapped_column(ForeignKey("author.id"))  # (2)!
+    author: Mapped["Author"] = relationship(back_populates="books")  # (3)!
+
+    def __repr__(self) -> str:
+        return f"Book({self.title!r})"
+
+
+# --8<-- [end:model]
