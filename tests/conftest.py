@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import weakref
 from functools import cache
 from pathlib import Path
 
@@ -95,6 +96,22 @@ def engine(backend) -> Engine:
     Base.metadata.create_all(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def dispose_engines():
+    """Close the pooled connections of every engine a test used, a snippet's too, so
+    that no connection outlives its test (a test may reuse a snippet's engine)."""
+    engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+    def remember(connection) -> None:
+        engines.add(connection.engine)
+
+    event.listen(Engine, "engine_connect", remember)
+    yield
+    event.remove(Engine, "engine_connect", remember)
+    for engine in list(engines):
+        engine.dispose()
 
 
 def rows_seen_elsewhere(url: str) -> list[str]:

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from snippets.flush_commit.backend_facts import FACTS
+from snippets.loading.library import LIBRARY
+from snippets.loading.strategies import STRATEGIES, measure
 from snippets.states.transitions import TRANSITIONS
 from tests.outputs import ROOT
 
@@ -60,7 +62,44 @@ def backend_facts() -> str:
     return source + "\n".join(lines) + "\n"
 
 
+def loading_counts() -> str:
+    """The measured statement counts of every strategy, and the SQL of each."""
+    authors, books = len(LIBRARY), sum(map(len, LIBRARY.values()))
+    lines = [
+        f"Measured on {authors} authors with {books // authors} books each, on SQLite;"
+        " the tests check that PostgreSQL and MariaDB send as many statements.",
+        "",
+        "| `lazy=` | The books arrive | Statements: query | Statements: reading"
+        " the books | Total | Books read | Status |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    details = []
+    for strategy in STRATEGIES:
+        m = measure(strategy.lazy)
+        total = len(m.loading) + len(m.reading)
+        read = f"{m.books}" if isinstance(m.books, int) else f"`{m.books}`"
+        lines.append(
+            f"| `{strategy.lazy}` | {strategy.loads}"
+            f" | {len(m.loading)} | {len(m.reading)} | **{total}** | {read}"
+            f" | {strategy.status} |"
+        )
+        sql = ["-- the query for the authors", *m.loading]
+        if m.reading:
+            sql += ["-- reading the books", *m.reading]
+        details += [
+            f"??? example \"The SQL of `lazy='{strategy.lazy}'`\"",
+            "",
+            "    ```sql",
+            *(f"    {statement}" for statement in sql),
+            "    ```",
+            "",
+        ]
+    source = HEADER.format(source="snippets/loading/strategies.py")
+    return source + "\n".join([*lines, "", *details]).rstrip() + "\n"
+
+
 GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/object_states.md": object_states,
     ROOT / "docs/includes/backend_facts.md": backend_facts,
+    ROOT / "docs/includes/loading_counts.md": loading_counts,
 }

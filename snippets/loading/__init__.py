@@ -1,0 +1,1 @@
+"""Examples of the chapter "Loading strategies" (docs/loading.md)."""

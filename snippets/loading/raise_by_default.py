@@ -1,0 +1,70 @@
+"""lazy="raise" on the mapping, and a loader option in each query that needs the books."""
+
+from sqlalchemy import ForeignKey, String, select
+from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import relationship, selectinload
+
+from snippets.loading.library import add_library
+from snippets.support import fresh_engine
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+# --8<-- [start:model]
+class Author(Base):
+    __tablename__ = "author"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    books: Mapped[list["Book"]] = relationship(lazy="raise")  # (1)!
+
+
+class Book(Base):
+    __tablename__ = "book"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(100))
+    author_id: Mapped[int] = mapped_column(ForeignKey("author.id"))
+
+
+# --8<-- [end:model]
+
+engine = fresh_engine(Base.metadata)
+add_library(engine, Author, Book)
+#> BEGIN (implicit)
+#> INSERT INTO author (name) VALUES (?) RETURNING id ('Ursula',)
+#> INSERT INTO author (name) VALUES (?) RETURNING id ('Stanisław',)
+#> INSERT INTO author (name) VALUES (?) RETURNING id ('Octavia',)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Dispossessed', 1)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Lathe of Heaven', 1)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Solaris', 2)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Cyberiad', 2)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Kindred', 3)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Dawn', 3)
+#> COMMIT
+
+# --8<-- [start:queries]
+with Session(engine) as session:
+    author = session.scalars(select(Author).limit(1)).one()
+    #> BEGIN (implicit)
+    #> SELECT author.id, author.name FROM author LIMIT ? OFFSET ? (1, 0)
+    try:
+        author.books
+    except InvalidRequestError:
+        print("refused")  # (1)!
+        #> refused
+#> ROLLBACK
+
+with Session(engine) as session:
+    query = select(Author).options(selectinload(Author.books)).limit(1)  # (2)!
+    author = session.scalars(query).one()
+    #> BEGIN (implicit)
+    #> SELECT author.id, author.name FROM author LIMIT ? OFFSET ? (1, 0)
+    #> SELECT book.author_id, book.id, book.title FROM book WHERE book.author_id IN (?) (1,)
+    print(len(author.books))
+    #> 2
+#> ROLLBACK
+# --8<-- [end:queries]

@@ -1,0 +1,126 @@
+"""Every value of `lazy=` on the same data: the SQL it sends, and how many statements.
+
+STRATEGIES describes each strategy; `measure()` maps Author.books with it, loads the
+three authors of LIBRARY, reads the books of each, and records the SQL of both steps.
+The table of docs/loading.md is drawn from `measure()` on SQLite by
+`python3 dev.py update`; the tests run `measure()` on every backend and compare.
+"""
+
+import warnings
+from dataclasses import dataclass
+
+from sqlalchemy import ForeignKey, String, create_engine, event, select
+from sqlalchemy.exc import InvalidRequestError, SADeprecationWarning
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import relationship
+
+from snippets.loading.library import add_library
+
+
+@dataclass(frozen=True)
+class Strategy:
+    lazy: str
+    loads: str  # when the books arrive
+    status: str
+
+
+STRATEGIES = [
+    Strategy("select", "on first access, one query per author", "the default"),
+    Strategy("joined", "with the authors, in the same query", "current"),
+    Strategy("subquery", "with the authors, in a second query", "current; selectin is usually better"),
+    Strategy("selectin", "with the authors, in a second query", "current"),
+    Strategy("immediate", "with the authors, one query per author", "current"),
+    Strategy("raise", "never: reading raises", "current"),
+    Strategy("raise_on_sql", "never by SQL: reading raises", "current"),
+    Strategy("noload", "never: the list stays empty", "deprecated in 2.1"),
+    Strategy("dynamic", "when you run its query", "legacy since 2.0"),
+    Strategy("write_only", "when you run its select()", "current (2.0+)"),
+]
+
+
+def mapped_with(lazy: str):
+    """A fresh Author/Book mapping of the tables author and book, with `lazy`."""
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Author(Base):
+        __tablename__ = "author"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        name: Mapped[str] = mapped_column(String(50))
+        books = relationship("Book", lazy=lazy)  # untyped: the right annotation varies
+
+    class Book(Base):
+        __tablename__ = "book"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        title: Mapped[str] = mapped_column(String(100))
+        author_id: Mapped[int] = mapped_column(ForeignKey("author.id"))
+
+    return Base, Author, Book
+
+
+# --8<-- [start:read_books]
+def read_books(session: Session, author, lazy: str) -> list:
+    """The books of `author`, read the way each strategy allows."""
+    if lazy == "write_only":
+        return session.scalars(author.books.select()).all()
+    if lazy == "dynamic":
+        return author.books.all()
+    return list(author.books)
+
+
+# --8<-- [end:read_books]
+
+
+@dataclass
+class Measurement:
+    loading: list[str]  # the SQL of the query for the authors
+    reading: list[str]  # the SQL sent while reading every author's books
+    books: int | str  # how many books were read, or the error raised
+
+
+def measure(lazy: str, url: str = "sqlite://") -> Measurement:
+    """Load the authors of LIBRARY and read their books, with `lazy`, on `url`."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SADeprecationWarning)  # noload, on 2.1
+        Base, Author, Book = mapped_with(lazy)
+        Base.registry.configure()
+    engine = create_engine(url)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    add_library(engine, Author, Book)
+    sent: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def record(connection, cursor, sql, parameters, context, executemany):
+        text = " ".join(sql.split())
+        sent.append(f"{text} {parameters}" if parameters else text)
+
+    # --8<-- [start:walk]
+    with Session(engine) as session:
+        query = select(Author).order_by(Author.id)
+        authors = session.scalars(query).unique().all()
+        loading, sent[:] = sent[:], []
+        try:
+            books = sum(len(read_books(session, a, lazy)) for a in authors)
+        except InvalidRequestError as error:
+            books = type(error).__name__
+    # --8<-- [end:walk]
+    engine.dispose()
+    return Measurement(loading, sent, books)
+
+
+if __name__ == "__main__":
+    for strategy in STRATEGIES:
+        m = measure(strategy.lazy)
+        print(strategy.lazy, len(m.loading), len(m.reading), m.books)
+        #> select 1 3 6
+        #> joined 1 0 6
+        #> subquery 2 0 6
+        #> selectin 2 0 6
+        #> immediate 4 0 6
+        #> raise 1 0 InvalidRequestError
+        #> raise_on_sql 1 0 InvalidRequestError
+        #> noload 1 0 0
+        #> dynamic 1 3 6
+        #> write_only 1 3 6
