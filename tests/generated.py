@@ -98,8 +98,18 @@ def loading_counts() -> str:
     return source + "\n".join([*lines, "", *details]).rstrip() + "\n"
 
 
+def loading_cheat_sheet() -> str:
+    """The strategies, their loader options and their status, from STRATEGIES."""
+    lines = ["| `lazy=` | Loader option or annotation | Status |", "| --- | --- | --- |"]
+    for strategy in STRATEGIES:
+        lines.append(f"| `{strategy.lazy}` | `{strategy.option}` | {strategy.status} |")
+    source = HEADER.format(source="snippets/loading/strategies.py")
+    return source + "\n".join(lines) + "\n"
+
+
 GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/object_states.md": object_states,
     ROOT / "docs/includes/backend_facts.md": backend_facts,
     ROOT / "docs/includes/loading_counts.md": loading_counts,
+    ROOT / "docs/includes/loading_cheat_sheet.md": loading_cheat_sheet,
 }

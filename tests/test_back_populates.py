@@ -32,7 +32,9 @@ def test_two_unlinked_ends_warn_qzyx():
 
 def test_unlinked_ends_agree_only_after_a_round_trip(backend, sql_log):
     lines = printed("back_populates.one_sided", backend)
-    insert = next(i for i, line in enumerate(lines) if line.startswith("INSERT INTO book"))
+    insert = next(
+        i for i, line in enumerate(lines) if line.startswith("INSERT INTO book")
+    )
     assert lines.index("None") < insert < lines.index("Author('Ursula')")
     loads = [s for s in sql_log.statements if s.startswith("SELECT author.id")]
     assert len(loads) == 1

@@ -20,16 +20,11 @@ from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-results"
-PAGES = [
-    "",
-    "pooling/",
-    "session/",
-    "lifecycle/",
-    "states/",
-    "flush_commit/",
-    "expiry/",
-    "benchmarks/",
-]
+# Every page of the site: each Markdown file of docs/ outside docs/includes/.
+PAGES = sorted(
+    "" if path.stem == "index" else f"{path.stem}/"
+    for path in (ROOT / "docs").glob("*.md")
+)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

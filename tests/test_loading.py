@@ -111,7 +111,9 @@ def test_only_noload_warns_and_only_on_2_1(strategy):
 
 
 def test_the_option_overrides_lazy_raise_on_the_mapping(backend):
-    lines = [text for _, text in run_snippet("loading.raise_by_default", backend).printed]
+    lines = [
+        text for _, text in run_snippet("loading.raise_by_default", backend).printed
+    ]
     assert "refused\n" in lines
     assert lines[lines.index("refused\n") :].count("2\n") == 1
 
@@ -148,3 +150,11 @@ def test_dynamic_is_a_legacy_query(backend):
         assert isinstance(books, Query)
         assert type(books).__name__ == "AppenderQuery"
         assert books.count() == 2
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.lazy)
+def test_each_strategy_names_a_real_option_or_annotation(strategy):
+    import sqlalchemy.orm
+
+    name = strategy.option.split("(")[0]
+    assert hasattr(sqlalchemy.orm, name)

@@ -59,7 +59,9 @@ def test_both_styles_create_the_same_tables(model, dialect):
     assert list(typed.tables) == list(classic.tables)
     for name, table in typed.tables.items():
         ddl = str(CreateTable(table).compile(dialect=DIALECTS[dialect]))
-        other = str(CreateTable(classic.tables[name]).compile(dialect=DIALECTS[dialect]))
+        other = str(
+            CreateTable(classic.tables[name]).compile(dialect=DIALECTS[dialect])
+        )
         assert ddl == other
 
 
@@ -129,7 +131,9 @@ def test_many_to_one_reads_an_author_already_in_the_session_without_sql(
 
 def test_navigating_each_end_sends_one_select(backend, sql_log):
     run_snippet("relationships.one_to_many", backend)
-    tables = [s.split(" FROM ")[1].split()[0] for s in sql_log.statements if " FROM " in s]
+    tables = [
+        s.split(" FROM ")[1].split()[0] for s in sql_log.statements if " FROM " in s
+    ]
     assert [t for t in tables if t in ("author", "book")] == [
         "book",
         "author",

@@ -1,8 +1,14 @@
 """backref declares both ends in one place; the second one appears only at configuration."""
 
 from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, backref, mapped_column
-from sqlalchemy.orm import relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    backref,
+    mapped_column,
+    relationship,
+)
 
 from snippets.support import fresh_engine
 

@@ -1,8 +1,14 @@
 """lazy="dynamic", the legacy ancestor of write_only: the attribute is a Query."""
 
 from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import DeclarativeBase, DynamicMapped, Mapped, Session
-from sqlalchemy.orm import mapped_column, relationship
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    DynamicMapped,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+)
 
 from snippets.loading.library import add_library
 from snippets.support import fresh_engine
@@ -34,11 +40,30 @@ class Book(Base):
 
 engine = fresh_engine(Base.metadata)
 add_library(engine, Author, Book)
+#> BEGIN (implicit)
+#> INSERT INTO author (name) VALUES (?) RETURNING id ('Ursula',)
+#> INSERT INTO author (name) VALUES (?) RETURNING id ('Stanisław',)
+#> INSERT INTO author (name) VALUES (?) RETURNING id ('Octavia',)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Dispossessed', 1)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Lathe of Heaven', 1)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Solaris', 2)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Cyberiad', 2)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Kindred', 3)
+#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Dawn', 3)
+#> COMMIT
 
 # --8<-- [start:use]
 with Session(engine) as session:
     ursula = session.get(Author, 1)
+    #> BEGIN (implicit)
+    #> SELECT author.id, author.name FROM author WHERE author.id = ? (1,)
     print(type(ursula.books).__name__)  # (1)!
+    #> AppenderQuery
     print(ursula.books.count())  # (2)!
+    #> SELECT count(*) AS count_1 FROM (SELECT book.id AS book_id, book.title AS book_title, book.author_id AS book_author_id FROM book WHERE ? = book.author_id) AS anon_1 (1,)
+    #> 2
     print([book.title for book in ursula.books.filter(Book.title.startswith("The D"))])
+    #> SELECT book.id AS book_id, book.title AS book_title, book.author_id AS book_author_id FROM book WHERE ? = book.author_id AND (book.title LIKE ? || '%') (1, 'The D')
+    #> ['The Dispossessed']
+#> ROLLBACK
 # --8<-- [end:use]

@@ -2,8 +2,14 @@
 
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.exc import InvalidRequestError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-from sqlalchemy.orm import relationship, selectinload
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+    selectinload,
+)
 
 from snippets.loading.library import add_library
 from snippets.support import fresh_engine
@@ -52,7 +58,7 @@ with Session(engine) as session:
     #> BEGIN (implicit)
     #> SELECT author.id, author.name FROM author LIMIT ? OFFSET ? (1, 0)
     try:
-        author.books
+        print(author.books)
     except InvalidRequestError:
         print("refused")  # (1)!
         #> refused

@@ -30,7 +30,7 @@ with Session(engine) as session:
     #> BEGIN (implicit)
     #> SELECT author.id, author.name FROM author LIMIT ? OFFSET ? (1, 0)
     try:
-        author.books  # (1)!
+        print(author.books)  # (1)!
     except InvalidRequestError as error:
         print(str(error).split(" (Background")[0])
         #> 'Author.books' is not available due to lazy='raise'
@@ -54,7 +54,7 @@ with Session(engine) as session:
     ).one()
     #> SELECT book.id, book.title, book.author_id FROM book WHERE book.id = ? (2,)
     try:
-        second.author  # (3)!
+        print(second.author)  # (3)!
     except InvalidRequestError as error:
         print(type(error).__name__)
         #> InvalidRequestError

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ForeignKey, String, create_engine, event, select
 from sqlalchemy.exc import InvalidRequestError, SADeprecationWarning
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-from sqlalchemy.orm import relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from snippets.loading.library import add_library
 
@@ -20,21 +19,59 @@ from snippets.loading.library import add_library
 @dataclass(frozen=True)
 class Strategy:
     lazy: str
+    option: str  # the loader option, or the annotation, that asks for it per query
     loads: str  # when the books arrive
     status: str
 
 
 STRATEGIES = [
-    Strategy("select", "on first access, one query per author", "the default"),
-    Strategy("joined", "with the authors, in the same query", "current"),
-    Strategy("subquery", "with the authors, in a second query", "current; selectin is usually better"),
-    Strategy("selectin", "with the authors, in a second query", "current"),
-    Strategy("immediate", "with the authors, one query per author", "current"),
-    Strategy("raise", "never: reading raises", "current"),
-    Strategy("raise_on_sql", "never by SQL: reading raises", "current"),
-    Strategy("noload", "never: the list stays empty", "deprecated in 2.1"),
-    Strategy("dynamic", "when you run its query", "legacy since 2.0"),
-    Strategy("write_only", "when you run its select()", "current (2.0+)"),
+    Strategy(
+        "select", "lazyload()", "on first access, one query per author", "the default"
+    ),
+    Strategy(
+        "joined",
+        "joinedload()",
+        "with the authors, in the same query",
+        "current; collections need .unique()",
+    ),
+    Strategy(
+        "subquery",
+        "subqueryload()",
+        "with the authors, in a second query",
+        "current; selectin does the same more simply",
+    ),
+    Strategy(
+        "selectin",
+        "selectinload()",
+        "with the authors, in a second query",
+        "current; the best default for collections",
+    ),
+    Strategy(
+        "immediate",
+        "immediateload()",
+        "with the authors, one query per author",
+        "current",
+    ),
+    Strategy("raise", "raiseload()", "never: reading raises", "current"),
+    Strategy(
+        "raise_on_sql",
+        "raiseload(sql_only=True)",
+        "never by SQL: reading raises",
+        "current",
+    ),
+    Strategy("noload", "noload()", "never: the list stays empty", "deprecated in 2.1"),
+    Strategy(
+        "dynamic",
+        "DynamicMapped",
+        "when you run its query",
+        "legacy since 2.0",
+    ),
+    Strategy(
+        "write_only",
+        "WriteOnlyMapped",
+        "when you run its select()",
+        "current, 2.0+",
+    ),
 ]
 
 

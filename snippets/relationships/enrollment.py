@@ -1,7 +1,6 @@
 """The association object: a student enrols in courses, and each enrolment has a grade."""
 
 # --8<-- [start:model]
-from typing import Optional
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -16,7 +15,7 @@ class Enrollment(Base):  # (1)!
 
     student_id: Mapped[int] = mapped_column(ForeignKey("student.id"), primary_key=True)
     course_id: Mapped[int] = mapped_column(ForeignKey("course.id"), primary_key=True)
-    grade: Mapped[Optional[str]] = mapped_column(String(2))  # (2)!
+    grade: Mapped[str | None] = mapped_column(String(2))  # (2)!
     student: Mapped["Student"] = relationship(back_populates="enrollments")
     course: Mapped["Course"] = relationship(back_populates="enrollments")
 

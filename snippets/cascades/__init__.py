@@ -1,0 +1,1 @@
+"""Examples of the chapter "Cascades" (docs/cascades.md)."""
