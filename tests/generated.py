@@ -100,7 +100,10 @@ def loading_counts() -> str:
 
 def loading_cheat_sheet() -> str:
     """The strategies, their loader options and their status, from STRATEGIES."""
-    lines = ["| `lazy=` | Loader option or annotation | Status |", "| --- | --- | --- |"]
+    lines = [
+        "| `lazy=` | Loader option or annotation | Status |",
+        "| --- | --- | --- |",
+    ]
     for strategy in STRATEGIES:
         lines.append(f"| `{strategy.lazy}` | `{strategy.option}` | {strategy.status} |")
     source = HEADER.format(source="snippets/loading/strategies.py")

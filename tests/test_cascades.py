@@ -23,7 +23,9 @@ def printed(module: str, url: str | None = None) -> list[str]:
 
 def tracks_left(engine, Track) -> list[tuple]:
     with Session(engine) as session:
-        rows = session.execute(select(Track.title, Track.playlist_id).order_by(Track.id))
+        rows = session.execute(
+            select(Track.title, Track.playlist_id).order_by(Track.id)
+        )
         return [tuple(row) for row in rows]
 
 

@@ -22,13 +22,26 @@ from sqlalchemy.schema import CreateTable
 from snippets.relationships.author_book import Author, Base, Book
 from tests.outputs import run_snippet
 
-# Each example, and the model module it imports in the typed style.
+# Each example, the model module it imports (typed style), and its classic twin.
 EXAMPLES = {
-    "relationships.one_to_many": "relationships.author_book",
-    "relationships.one_to_one": "relationships.person_passport",
-    "relationships.many_to_many": "relationships.post_tag",
-    "relationships.association_object": "relationships.enrollment",
+    "relationships.one_to_many": (
+        "relationships.author_book",
+        "relationships.author_book_classic",
+    ),
+    "relationships.one_to_one": (
+        "relationships.person_passport",
+        "relationships.person_passport_classic",
+    ),
+    "relationships.many_to_many": (
+        "relationships.post_tag",
+        "relationships.post_tag_classic",
+    ),
+    "relationships.association_object": (
+        "relationships.enrollment",
+        "relationships.enrollment_classic",
+    ),
 }
+MODELS = sorted(EXAMPLES.values())
 DIALECTS = {
     "sqlite": sqlite.dialect(),
     "postgresql": postgresql.dialect(),
@@ -45,17 +58,17 @@ def test_the_classic_model_prints_what_the_typed_one_prints(
     example, backend, monkeypatch
 ):
     typed = printed(example, backend)
-    model = f"snippets.{EXAMPLES[example]}"
-    classic = importlib.import_module(f"{model}_classic")
-    monkeypatch.setitem(sys.modules, model, classic)
+    model, classic = EXAMPLES[example]
+    classic_module = importlib.import_module(f"snippets.{classic}")
+    monkeypatch.setitem(sys.modules, f"snippets.{model}", classic_module)
     assert printed(example, backend) == typed
 
 
-@pytest.mark.parametrize("model", sorted(set(EXAMPLES.values())))
+@pytest.mark.parametrize("model, classic", MODELS)
 @pytest.mark.parametrize("dialect", DIALECTS)
-def test_both_styles_create_the_same_tables(model, dialect):
+def test_both_styles_create_the_same_tables(model, classic, dialect):
     typed = importlib.import_module(f"snippets.{model}").Base.metadata
-    classic = importlib.import_module(f"snippets.{model}_classic").Base.metadata
+    classic = importlib.import_module(f"snippets.{classic}").Base.metadata
     assert list(typed.tables) == list(classic.tables)
     for name, table in typed.tables.items():
         ddl = str(CreateTable(table).compile(dialect=DIALECTS[dialect]))
@@ -65,8 +78,8 @@ def test_both_styles_create_the_same_tables(model, dialect):
         assert ddl == other
 
 
-@pytest.mark.parametrize("model", sorted(set(EXAMPLES.values())))
-def test_both_styles_map_the_same_relationships(model):
+@pytest.mark.parametrize("model, classic", MODELS)
+def test_both_styles_map_the_same_relationships(model, classic):
     def shape(module):
         module.Base.registry.configure()
         return {
@@ -81,7 +94,7 @@ def test_both_styles_map_the_same_relationships(model):
         }
 
     typed = importlib.import_module(f"snippets.{model}")
-    classic = importlib.import_module(f"snippets.{model}_classic")
+    classic = importlib.import_module(f"snippets.{classic}")
     assert shape(typed) == shape(classic) != {}
 
 

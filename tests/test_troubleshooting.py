@@ -45,7 +45,7 @@ def test_attached_elsewhere_reproduces_and_closing_the_first_session_fixes_it(
 ):
     lines = printed("troubleshooting.attached_elsewhere", backend)
     assert "Object '<User at …>' is already attached to session … (this is …)" in lines
-    assert lines[-2:] == ["True", "ROLLBACK"]
+    assert lines[-2:] == ["ROLLBACK", "True"]  # first.close(), then the print
     ns = run_snippet("troubleshooting.attached_elsewhere", backend).namespace
     with Session(ns["engine"]) as first, Session(ns["engine"]) as second:
         user = first.get(ns["User"], 1)
@@ -134,9 +134,8 @@ def test_dropped_connection_reproduces_e3q8_and_pre_ping_fixes_it(server):
     with engine.connect() as connection:
         victim = server_id(connection)
     kill(engine, victim)
-    with pytest.raises(OperationalError) as raised:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
+    with pytest.raises(OperationalError) as raised, engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
     assert raised.value.code == "e3q8"
     assert DROPPED[backend_name(server)] in str(raised.value.orig)
     assert raised.value.connection_invalidated

@@ -1,7 +1,6 @@
 """The model of the chapter "Cascades": a playlist and its tracks, with the cascade
 each example names."""
 
-
 from sqlalchemy import ForeignKey, String, create_engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 

@@ -33,7 +33,9 @@ class Tag(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(30))
-    posts: Mapped[list["Post"]] = relationship(secondary=post_tag, back_populates="tags")
+    posts: Mapped[list["Post"]] = relationship(
+        secondary=post_tag, back_populates="tags"
+    )
 
     def __repr__(self) -> str:
         return f"Tag({self.name!r})"
