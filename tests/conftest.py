@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, make_url, select, text
 
 from snippets.states.model import Base, User
+from snippets.support import LOCAL_POSTGRESQL
 from tests.outputs import ROOT
 
 DEFAULT_URLS = ",".join(
@@ -157,20 +158,27 @@ def sql_log():
         event.remove(Engine, name, listener)
 
 
-def build(config: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `config` into `site`."""
+def build(
+    config: Path, site: Path, *, execute_notebooks: bool = False
+) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `config` into `site`; running the notebooks (their
+    every cell must succeed) when `execute_notebooks`."""
+    env = {**os.environ, "GUIDE_EXECUTE_NOTEBOOKS": str(execute_notebooks).lower()}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
         + ["--config-file", str(config), "--site-dir", str(site)],
         capture_output=True,
         text=True,
+        env=env,
     )
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The whole site, built once per test session."""
+    """The whole site, built once per test session. Its notebooks are executed when
+    the PostgreSQL server their pooling examples need answers (always, in CI)."""
     site = tmp_path_factory.mktemp("site")
-    result = build(ROOT / "mkdocs.yml", site)
+    execute = REQUIRE_SERVERS or unreachable(LOCAL_POSTGRESQL) is None
+    result = build(ROOT / "mkdocs.yml", site, execute_notebooks=execute)
     assert result.returncode == 0, result.stderr
     return site

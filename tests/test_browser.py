@@ -17,14 +17,16 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import ROOT
+from tests.test_notebooks import CHAPTERS
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-results"
-# Every page of the site: each Markdown file of docs/ outside docs/includes/.
+# Every page of the site: each Markdown file of docs/ outside docs/includes/, and
+# the notebook of each chapter.
 PAGES = sorted(
     "" if path.stem == "index" else f"{path.stem}/"
     for path in (ROOT / "docs").glob("*.md")
-)
+) + [f"notebooks/{name}/" for name in CHAPTERS]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

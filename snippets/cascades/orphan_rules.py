@@ -40,15 +40,16 @@ except ArgumentError as error:
 engine = fresh_engine(BlogBase.metadata)
 with Session(engine) as session:
     python = Tag(name="python")
-    session.add_all(
-        [Post(title="Cascades", tags=[python]), Post(title="Pools", tags=[python])]
-    )
-    session.commit()
+    session.add(Post(title="Cascades", tags=[python]))
+    session.flush()
     #> BEGIN (implicit)
-    #> INSERT INTO post (title) VALUES (?) RETURNING id ('Cascades',)
-    #> INSERT INTO post (title) VALUES (?) RETURNING id ('Pools',)
+    #> INSERT INTO post (title) VALUES (?) ('Cascades',)
     #> INSERT INTO tag (name) VALUES (?) ('python',)
-    #> INSERT INTO post_tag (post_id, tag_id) VALUES (?, ?) [(2, 1), (1, 1)]
+    #> INSERT INTO post_tag (post_id, tag_id) VALUES (?, ?) (1, 1)
+    session.add(Post(title="Pools", tags=[python]))
+    session.commit()
+    #> INSERT INTO post (title) VALUES (?) ('Pools',)
+    #> INSERT INTO post_tag (post_id, tag_id) VALUES (?, ?) (2, 1)
     #> COMMIT
 
     session.delete(session.get(Post, 1))  # (1)!
