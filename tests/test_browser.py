@@ -10,13 +10,14 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import NODE_TOOLS, ROOT
 from tests.test_notebooks import CHAPTERS
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
@@ -92,16 +93,34 @@ def test_page_loads_without_errors_or_requests_to_other_hosts(page, site_url, pa
     assert page.errors == []
 
 
-def test_state_diagram_renders_from_the_vendored_mermaid(page, site_url):
-    page.goto(site_url + "states/", wait_until="networkidle")
-    diagram = page.locator("div.mermaid").first
-    diagram.wait_for(state="visible", timeout=10_000)
-    box = diagram.bounding_box()
-    assert box and box["height"] > 200  # an empty host would have no height
+def mermaid_blocks(page: Path) -> int:
+    """How many diagrams a page has, its included Markdown files counted."""
+    text = page.read_text(encoding="utf-8")
+    for include in re.findall(r'--8<-- "(docs/includes/[^"]+\.md)"', text):
+        text += (ROOT / include).read_text(encoding="utf-8")
+    return text.count("```mermaid")
+
+
+DIAGRAMS = {
+    f"{path.stem}/": count
+    for path in sorted((ROOT / "docs").glob("*.md"))
+    if (count := mermaid_blocks(path))
+}
+
+
+@pytest.mark.parametrize("path", DIAGRAMS)
+def test_each_diagram_renders_from_the_vendored_mermaid(page, site_url, path):
+    page.goto(site_url + path, wait_until="networkidle")
+    diagrams = page.locator("div.mermaid")
+    diagrams.first.wait_for(state="visible", timeout=10_000)
+    assert diagrams.count() == DIAGRAMS[path]
+    for index in range(diagrams.count()):
+        box = diagrams.nth(index).bounding_box()
+        assert box and box["height"] > 80, f"diagram {index + 1} is empty"
     assert page.locator("pre.mermaid").count() == 0  # every source was replaced
     assert any(url.endswith("vendor/mermaid/mermaid.min.js") for url in page.requests)
-    diagram.scroll_into_view_if_needed()
-    screenshot(page, "states")
+    diagrams.first.scroll_into_view_if_needed()
+    screenshot(page, f"diagram-{path.strip('/')}")
 
 
 def test_pages_without_a_diagram_do_not_load_mermaid(page, site_url):
@@ -109,14 +128,88 @@ def test_pages_without_a_diagram_do_not_load_mermaid(page, site_url):
     assert not any("mermaid" in url for url in page.requests)
 
 
-def test_search_finds_and_opens_the_states_page(page, site_url):
+@pytest.mark.parametrize(
+    "query, path, title",
+    [
+        ("make_transient", "states", "Object states"),
+        ("expire_on_commit", "expiry", "Expiry and refresh"),
+    ],
+)
+def test_search_finds_and_opens_the_right_page(page, site_url, query, path, title):
     page.goto(site_url, wait_until="networkidle")
     search = page.locator("input.md-search__input")
     search.click()
-    search.type("make_transient", delay=50)
+    search.type(query, delay=50)
     result = page.locator(".md-search-result__item a").first
     result.wait_for(state="visible", timeout=10_000)
-    screenshot(page, "search")
+    screenshot(page, f"search-{query}")
     result.click()
-    page.wait_for_url("**/states/**")
-    assert "Object states" in page.title()
+    page.wait_for_url(f"**/{path}/**")
+    assert title in page.title()
+
+
+def selected_tabs(page) -> list[str]:
+    return page.locator(".tabbed-set").evaluate_all(
+        """sets => sets.map(set => {
+            const input = set.querySelector(':scope > input:checked');
+            return set.querySelector(`label[for="${input.id}"]`).innerText;
+        })"""
+    )
+
+
+def test_linked_tabs_switch_together(page, site_url):
+    page.goto(site_url + "relationships/", wait_until="networkidle")
+    before = selected_tabs(page)
+    assert len(before) >= 4 and set(before) == {"Typed (Mapped)"}
+    page.locator(".tabbed-labels label", has_text="Classic").first.click()
+    assert set(selected_tabs(page)) == {"Classic (Column)"}
+    screenshot(page, "tabs-classic")
+
+
+def test_the_palette_toggle_switches_light_and_dark(page, site_url):
+    page.goto(site_url + "states/", wait_until="networkidle")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate(scheme) == "slate"
+    screenshot(page, "states-dark")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate(scheme) == "default"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
+def test_a_phone_wide_viewport_needs_no_horizontal_scrolling(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if path in ("", "relationships/"):
+        screenshot(page, f"phone-{path.strip('/') or 'home'}")
+    context.close()
+    assert width <= 390
+
+
+AXE = NODE_TOOLS / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = ("serious", "critical")
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
+def test_axe_finds_no_serious_accessibility_violation(node, page, site_url, path):
+    page.goto(site_url + path, wait_until="networkidle")
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        """() => axe.run(document, {
+            runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+        })"""
+    )
+    found = [
+        f"{v['impact']}: {v['id']} ({len(v['nodes'])}x) {v['help']}"
+        for v in results["violations"]
+    ]
+    report = SCREENSHOTS / "accessibility"
+    report.mkdir(parents=True, exist_ok=True)
+    (report / f"{path.strip('/').replace('/', '-') or 'home'}.txt").write_text(
+        "\n".join(found) + "\n"
+    )
+    serious = [v for v in found if v.startswith(SERIOUS)]
+    assert serious == []

