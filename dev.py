@@ -6,7 +6,9 @@
                             browser) on SQLAlchemy 2.1, then again on SQLAlchemy 2.0
     python3 dev.py update   rewrite the `#>` output lines and the generated includes
     python3 dev.py format   ruff-format all code, then `update` (which restores `#>` lines)
-    python3 dev.py build    build the site into site/ (strict), as the Pages deploy does
+    python3 dev.py build    build the site into site/ (strict), running the notebooks,
+                            as the Pages deploy does (needs the database servers)
+    python3 dev.py images   draw assets/images/session_lifecycle.png again (chromium)
     python3 dev.py bench    measure snippet run times, build time and peak memory
     python3 dev.py bench-pool   measure a checkout from QueuePool against NullPool
     python3 dev.py lock     re-resolve requirements.lock (run it on Python 3.10)
@@ -39,6 +41,7 @@ HAS_SQLALCHEMY_21 = sys.version_info >= (3, 11)
 VERSION_INDEPENDENT = [
     "tests/test_browser.py",
     "tests/test_site.py",
+    "tests/test_notebooks.py",
     "tests/test_lint.py",
 ]
 
@@ -78,6 +81,10 @@ def tool(name: str) -> Path:
 
 
 def check(extra: list[str]) -> None:
+    if not extra:  # a full run: its results feed the page "How this guide is verified"
+        os.environ["GUIDE_RECORD_RESULTS"] = "1"
+        for old in (ROOT / "test-results").glob("verification-*.json"):
+            old.unlink()
     run(PYTHON, "-m", "pytest", *extra)
     if not HAS_SQLALCHEMY_21:
         print("dev.py: SQLAlchemy 2.1 needs Python 3.11+; this run checked 2.0 only")
@@ -118,6 +125,7 @@ def main(argv: list[str]) -> None:
     command, extra = (argv[0], argv[1:]) if argv else ("help", [])
     modules = {"update": "tests.update", "bench": "benchmarks.measure"}
     modules["bench-pool"] = "benchmarks.pool_checkout"
+    modules["images"] = "tests.images"
     if command == "lock":
         lock()
         return
@@ -128,6 +136,7 @@ def main(argv: list[str]) -> None:
     if command == "serve":
         run(tool("mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *extra)
     elif command == "build":
+        os.environ["GUIDE_EXECUTE_NOTEBOOKS"] = "true"
         run(tool("mkdocs"), "build", "--strict", *extra)
     elif command == "check":
         check(extra)

@@ -8,6 +8,7 @@ GUIDE_REQUIRE_SERVERS=1 (as in .ci/run), where it fails them instead.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -34,6 +35,40 @@ DEFAULT_URLS = ",".join(
 )
 URLS = [u.strip() for u in os.environ.get("GUIDE_TEST_URLS", DEFAULT_URLS).split(",")]
 REQUIRE_SERVERS = os.environ.get("GUIDE_REQUIRE_SERVERS") == "1"
+
+
+RESULTS = ROOT / "test-results"
+_outcomes: dict[str, dict[str, list[str]]] = {}
+
+
+def pytest_runtest_logreport(report) -> None:
+    """Remember each test function's outcome per parameter set, for hooks/verified.py."""
+    if report.when != "call" and not (report.failed or report.skipped):
+        return
+    name, _, case = report.nodeid.split("::")[-1].partition("[")
+    outcome = "failed" if report.failed else "skipped" if report.skipped else "passed"
+    entry = _outcomes.setdefault(name, {"passed": [], "failed": [], "skipped": []})
+    entry[outcome].append(case.rstrip("]"))
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """With GUIDE_RECORD_RESULTS=1 (`dev.py check`), write the outcomes of this run for
+    the page "How this guide is verified"."""
+    if os.environ.get("GUIDE_RECORD_RESULTS") != "1" or not _outcomes:
+        return
+    import platform
+
+    import sqlalchemy
+
+    RESULTS.mkdir(exist_ok=True)
+    run = {
+        "sqlalchemy": sqlalchemy.__version__,
+        "python": platform.python_version(),
+        "backends": [backend_name(url) for url in URLS],
+        "tests": _outcomes,
+    }
+    path = RESULTS / f"verification-{sqlalchemy.__version__}.json"
+    path.write_text(json.dumps(run, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def pytest_report_header(config) -> str:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import NODE_TOOLS, ROOT
+from tests.images import KEY, render, size_of, source_digest, text_of
 from tests.test_notebooks import CHAPTERS
 
 CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
@@ -213,3 +214,20 @@ def test_axe_finds_no_serious_accessibility_violation(node, page, site_url, path
     )
     serious = [v for v in found if v.startswith(SERIOUS)]
     assert serious == []
+
+
+def test_the_lifecycle_picture_can_be_drawn_again(browser):
+    png = render(browser)
+    assert text_of(png) == {KEY: source_digest()}
+    width, height = size_of(png)
+    assert width > 400 and height > 400
+
+
+def test_the_lifecycle_image_loads_with_its_alt_text(page, site_url):
+    page.goto(site_url + "states/", wait_until="networkidle")
+    image = page.locator('img[src$="images/session_lifecycle.png"]')
+    assert (
+        "transient, pending, persistent, deleted and detached"
+        in image.get_attribute("alt")
+    )
+    assert image.evaluate("img => img.naturalWidth") > 400

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+import hooks.verified as VERIFIED
 from hooks.snippet_sections import INCLUDE
 from tests.conftest import build
 from tests.external_links import external_links
+from tests.images import IMAGE, KEY, size_of, source_digest, text_of
 from tests.outputs import ROOT, snippet_modules, snippet_path
 
 DOCS = ROOT / "docs"
@@ -143,3 +145,58 @@ def test_external_link_check_collects_links_to_other_hosts(tmp_path):
     assert external_links(tmp_path) == {
         "https://docs.sqlalchemy.org/x": {"a.html", "b.html"}
     }
+
+
+def test_the_lifecycle_picture_is_drawn_from_the_current_transition_table():
+    png = IMAGE.read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert text_of(png).get(KEY) == source_digest(), (
+        f"{IMAGE.relative_to(ROOT)} is out of date: `python3 dev.py images` draws it again"
+    )
+    width, height = size_of(png)
+    assert width > 400 and height > 400
+
+
+def test_every_test_a_page_names_exists():
+    named = {
+        (page.name, test)
+        for page in DOCS.glob("*.md")
+        for test in VERIFIED.TEST.findall(page.read_text(encoding="utf-8"))
+    }
+    defined = {
+        name
+        for path in (ROOT / "tests").glob("test_*.py")
+        for name in re.findall(r"^def (test_\w+)", path.read_text(), re.MULTILINE)
+    }
+    assert len(named) > 100
+    assert (
+        sorted(f"{page}: {test}" for page, test in named if test not in defined) == []
+    )
+
+
+def test_the_verified_page_shows_each_claim_with_its_status():
+    run = {
+        "sqlalchemy": "2.1.9",
+        "python": "3.11.7",
+        "backends": ["sqlite", "postgresql", "mariadb"],
+        "tests": {
+            "test_a": {"passed": ["sqlite", "postgresql"], "failed": [], "skipped": []},
+            "test_b": {"passed": ["sqlite"], "failed": ["mariadb"], "skipped": []},
+        },
+    }
+    page = (
+        "# Page\n\nA claim that holds (test `test_a`).\n\n"
+        "1.  A claim that broke (test `test_b`).\n2.  Unproven (test `test_c`).\n"
+    )
+    drawn = VERIFIED.table({"page.md": ("Page", page)}, [run])
+    assert "| A claim that holds | `test_a` | ✔ sqlite, postgresql |" in drawn
+    assert "| A claim that broke | `test_b` | ✘ failed: mariadb |" in drawn
+    assert "| Unproven | `test_c` | not run |" in drawn
+    assert "| 2.1.9 | 3.11.7 | sqlite, postgresql, mariadb | 1 | 1 | 0 |" in drawn
+    assert "No test results yet" in VERIFIED.table({"page.md": ("Page", page)}, [])
+
+
+def test_the_verified_page_is_built(built_site):
+    html = (built_site / "verified" / "index.html").read_text(encoding="utf-8")
+    assert "verification table" not in html  # the marker was replaced
+    assert "No test results yet" in html or "test_transition_moves_object" in html
