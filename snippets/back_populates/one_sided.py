@@ -3,6 +3,7 @@
 import warnings
 
 from sqlalchemy import ForeignKey, String
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from snippets.support import fresh_engine
@@ -44,8 +45,9 @@ with warnings.catch_warnings(record=True) as caught:
     Base.registry.configure()  # (1)!
 
 for warning in caught:
-    print(warning.category.__name__, warning.message.code)
-    #> SAWarning qzyx
+    if warning.category is SAWarning:
+        print(warning.category.__name__, warning.message.code)
+        #> SAWarning qzyx
 # --8<-- [end:warning]
 
 engine = fresh_engine(Base.metadata)

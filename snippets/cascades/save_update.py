@@ -2,6 +2,7 @@
 
 import warnings
 
+from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
 from snippets.cascades.playlist import playlist_model
@@ -19,6 +20,7 @@ with Session(engine) as session:
     #> INSERT INTO track (title, playlist_id) VALUES (?, ?) ('Roadrunner', 1)
     #> COMMIT
 # --8<-- [end:with]
+engine.dispose()
 
 # --8<-- [start:without]
 Base, Playlist, Track = playlist_model("none")
@@ -31,8 +33,10 @@ with Session(engine) as session, warnings.catch_warnings(record=True) as caught:
     #> BEGIN (implicit)
     #> INSERT INTO playlist (name) VALUES (?) ('Road trip',)
     #> COMMIT
-    print(caught[0].message)
-    #> Object of type <Track> not in session, add operation along 'Playlist.tracks' will not proceed
+    for warning in caught:
+        if warning.category is SAWarning:
+            print(warning.message)
+            #> Object of type <Track> not in session, add operation along 'Playlist.tracks' will not proceed
 print(count_elsewhere(engine, Track.__table__))  # (2)!
 #> 0
 # --8<-- [end:without]
