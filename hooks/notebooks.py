@@ -1,11 +1,12 @@
 """MkDocs hook: every page that includes snippets also exists as a Jupyter notebook.
 
 The notebook of docs/<page>.md is assembled at build time from the modules the page
-includes, in the order the page first includes them: one Markdown cell with the
-module's docstring and path, one code cell with its code. Section markers, `#>`
-output lines and `# (1)!` annotation markers are left out; the code is the snippet's
-own, so there is no second copy to drift. mkdocs-jupyter renders each notebook as a
-page (and runs it, when GUIDE_EXECUTE_NOTEBOOKS=1), and the chapter page links to it.
+includes, in the order the page first includes them: a Markdown cell headed by the
+first paragraph of the module's docstring, then a code cell with its code. Section
+markers, `#>` output lines and `# (1)!` annotation markers are left out; the code is
+the snippet's own, so there is no second copy to drift. mkdocs-jupyter renders each
+notebook as a page (and runs it, when GUIDE_EXECUTE_NOTEBOOKS=true), and the chapter
+page links to it. GUIDE_NOTEBOOKS=0 (`dev.py serve --no-notebooks`) leaves them out.
 """
 
 from __future__ import annotations
@@ -104,6 +105,8 @@ def on_files(files, config):
     root = Path(config.config_file_path).parent
     out = Path(_folder.name)
     _notebook_of.clear()
+    if os.environ.get("GUIDE_NOTEBOOKS") == "0":  # `dev.py serve --no-notebooks`
+        return files
     for file in list(files.documentation_pages()):
         if file.src_uri.startswith(f"{FOLDER}/"):
             continue

@@ -218,11 +218,13 @@ def node() -> str:
 
 
 def build(
-    config: Path, site: Path, *, execute_notebooks: bool = False
+    config: Path, site: Path, *, execute_notebooks: bool = False, notebooks: bool = True
 ) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of `config` into `site`; running the notebooks (their
-    every cell must succeed) when `execute_notebooks`."""
+    every cell must succeed) when `execute_notebooks`, leaving them out when not
+    `notebooks` (as `dev.py serve --no-notebooks` does)."""
     env = {**os.environ, "GUIDE_EXECUTE_NOTEBOOKS": str(execute_notebooks).lower()}
+    env["GUIDE_NOTEBOOKS"] = "1" if notebooks else "0"
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
         + ["--config-file", str(config), "--site-dir", str(site)],

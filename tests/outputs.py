@@ -39,8 +39,9 @@ ON_REFERENCE = sqlalchemy.__version__.startswith(REFERENCE_VERSION + ".")
 
 def comparable(text: str) -> str:
     """`text` without what SQLAlchemy 2.0 and 2.1 print differently, and that does not
-    matter: 2.0 labels the columns of the SELECTs it sends to load by primary key
-    (`user_account.id AS user_account_id`), and error links carry the version
+    matter: 2.0 labels the columns of the SELECTs it sends to load by primary key or
+    to load a relationship (`user_account.id AS user_account_id`), and error links
+    carry the version
     (`sqlalche.me/e/20/` and `/e/21/`)."""
     if ON_REFERENCE:
         return text

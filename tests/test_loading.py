@@ -158,3 +158,11 @@ def test_each_strategy_names_a_real_option_or_annotation(strategy):
 
     name = strategy.option.split("(")[0]
     assert hasattr(sqlalchemy.orm, name)
+
+
+def test_2_0_labels_the_columns_of_relationship_loads_and_2_1_does_not():
+    lazy = measure("select").reading[0]
+    selectin = measure("selectin").loading[1]
+    on_2_0 = sqlalchemy.__version__.startswith("2.0.")
+    assert (" AS book_id" in lazy) == on_2_0
+    assert (" AS book_id" in selectin) == on_2_0

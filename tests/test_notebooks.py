@@ -102,3 +102,11 @@ def test_a_failing_cell_fails_the_build(tmp_path):
     assert "CellExecutionError" in output
     assert "ValueError: cell 2 fails" in output
     assert "notebooks/broken.ipynb" in output  # which notebook
+
+
+def test_the_site_builds_without_notebooks_for_fast_serving(tmp_path):
+    result = build(ROOT / "mkdocs.yml", tmp_path / "site", notebooks=False)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "notebooks").exists()
+    html = (tmp_path / "site" / "states" / "index.html").read_text(encoding="utf-8")
+    assert "Run this page yourself" not in html
