@@ -1,12 +1,14 @@
-"""Measure how fast the guide verifies and builds, and how heavy its pages are.
+"""Measure how fast the guide verifies and builds, and how heavy and fast its pages are.
 
     python3 dev.py bench [--repeat N] [--no-write]
 
-Writes docs/benchmarks.md (unless --no-write) with, for this machine:
+Writes benchmarks/RESULTS.md (unless --no-write) with, for this machine:
 - the median time to run each snippet as the output check does, on in-memory SQLite;
 - the clean strict build, overall and per page (median of N);
 - the incremental rebuild of `mkdocs serve` after editing a page, and a snippet;
-- each page's weight: HTML plus the CSS and JavaScript it loads, raw and gzipped;
+- each page's total transfer and its four Lighthouse scores (mobile), measured by
+  Lighthouse (npm, benchmarks/node) in Debian's chromium, offline, with the site
+  served gzip-compressed as GitHub Pages serves it;
 - the peak memory of the test suite and of the build.
 Numbers, not verdicts: no test asserts on time.
 """
@@ -15,7 +17,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import gzip
+import http.server
+import io
+import json
 import os
 import platform
 import re
@@ -23,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -30,9 +37,14 @@ from pathlib import Path
 
 import sqlalchemy
 
-from tests.outputs import ROOT, run_snippet, snippet_modules
+from tests.outputs import ROOT, reference_url, run_snippet, snippet_modules
 
-PAGE = ROOT / "docs" / "benchmarks.md"
+RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+NODE = ROOT / "benchmarks" / "node"
+CHROMIUM = os.environ.get("GUIDE_CHROMIUM", "/usr/bin/chromium")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The most a page may make a reader download: chapters, and the heavier notebooks.
+TARGETS = {"page": 300 * 1024, "notebook": 400 * 1024}
 TIMING_HOOK = """
 import json, os, time
 spent, started = {}, {}
@@ -60,13 +72,16 @@ def on_post_build(config):
 
 
 def snippet_times(repeat: int) -> dict[str, float]:
+    """Each snippet's run time as the output check runs it: on in-memory SQLite, or on
+    the first PostgreSQL server of GUIDE_TEST_URLS for those that need a server."""
     times = {}
     for module in snippet_modules():
-        run_snippet(module)  # warm: imports and mapper configuration
+        url = reference_url(module)
+        run_snippet(module, url)  # warm: imports and mapper configuration
         samples = []
         for _ in range(repeat):
             start = time.perf_counter()
-            run_snippet(module)
+            run_snippet(module, url)
             samples.append(time.perf_counter() - start)
         times[module] = statistics.median(samples)
     return times
@@ -96,15 +111,16 @@ def in_child(command: list[str], env: dict | None = None) -> tuple[float, float]
 
 def builds(repeat: int, work: Path) -> tuple[list[tuple[float, float]], dict]:
     """Clean strict builds, and the time of each page in the last one."""
-    import json
 
     hook = work / "timing_hook.py"
     hook.write_text(TIMING_HOOK)
     # Beside mkdocs.yml, so that its relative paths mean the same.
     config = ROOT / ".benchmark-mkdocs.yml"
-    config.write_text(
-        f"INHERIT: mkdocs.yml\nhooks:\n  - hooks/snippet_sections.py\n  - {hook}\n"
+    # INHERIT replaces the list of hooks: repeat the site's own, then add the timer.
+    site_hooks = re.search(
+        r"^hooks:\n((?:  - .+\n)+)", (ROOT / "mkdocs.yml").read_text(), re.M
     )
+    config.write_text(f"INHERIT: mkdocs.yml\nhooks:\n{site_hooks[1]}  - {hook}\n")
     env = {**os.environ, "PAGE_TIMES": str(work / "times.json")}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", str(config), "--site-dir", str(work / "site")]
@@ -115,25 +131,69 @@ def builds(repeat: int, work: Path) -> tuple[list[tuple[float, float]], dict]:
     return runs, json.loads((work / "times.json").read_text())
 
 
-def page_weights(site: Path) -> dict[str, tuple[int, int, int, int]]:
-    """Per page: (raw, gzip) bytes of HTML + CSS + JS, without and with Mermaid."""
-    weights = {}
-    for html in sorted(site.rglob("index.html")):
-        text = html.read_text(encoding="utf-8")
-        assets = re.findall(r'<script src="([^"]+)"', text)
-        assets += re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)
-        files = [html] + [
-            (html.parent / a.split("?")[0]).resolve()
-            for a in assets
-            if not a.startswith("http")
-        ]
-        lean = [f for f in files if "mermaid" not in f.name]
-        sizes = []
-        for group in (lean, files):
-            data = [f.read_bytes() for f in group]
-            sizes += [sum(map(len, data)), sum(len(gzip.compress(d)) for d in data)]
-        weights[str(html.parent.relative_to(site)).replace(".", "home")] = tuple(sizes)
-    return weights
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages does: text compressed with gzip."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path /= "index.html"
+        compress = path.suffix in (".html", ".css", ".js", ".json", ".svg", ".py")
+        if not compress or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        if not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def lighthouse(site: Path) -> dict[str, dict]:
+    """Per page of `site`: its total transfer (bytes) and Lighthouse's scores."""
+    if not (NODE / "node_modules").exists():
+        subprocess.run(
+            ["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=NODE, check=True
+        )
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    flags = "--headless=new --no-sandbox --disable-background-networking"
+    flags += " --disable-component-update"
+    results = {}
+    try:
+        for html in sorted(site.rglob("index.html")):
+            page = html.parent.relative_to(site).as_posix()
+            page = "" if page == "." else f"{page}/"
+            report = site.parent / "lighthouse.json"
+            subprocess.run(
+                [
+                    NODE / "node_modules/.bin/lighthouse",
+                    f"http://127.0.0.1:{server.server_port}/{page}",
+                ]
+                + [
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--chrome-path={CHROMIUM}",
+                ]
+                + [f"--chrome-flags={flags}", "--quiet"]
+                + ["--only-categories=" + ",".join(CATEGORIES)],
+                check=True,
+            )
+            data = json.loads(report.read_text(encoding="utf-8"))
+            results[page or "home"] = {
+                "transfer": data["audits"]["total-byte-weight"]["numericValue"],
+                **{c: data["categories"][c]["score"] for c in CATEGORIES},
+            }
+    finally:
+        server.shutdown()
+    return results
 
 
 def rebuild_time(path: Path, edit: Callable[[str], str], marker: str) -> float:
@@ -173,10 +233,14 @@ def wait_for(url: str, ready, limit: float = 60) -> None:
 
 
 def suite_memory() -> tuple[float, float]:
-    """Peak RSS (MB) of the pytest process itself, and of any process of its tree."""
+    """Peak RSS (MB) of the pytest process itself, and of any process of its tree. The
+    suite runs in one process here (the check of benchmarks/RESULTS.md set aside: this
+    writes that file)."""
     script = (
         "import resource, sys, pytest;"
-        "code = pytest.main(['-q', '-p', 'no:cacheprovider']);"
+        "code = pytest.main(['-q', '-p', 'no:cacheprovider', '--deselect',"
+        " 'tests/test_site.py::test_the_benchmark_results_are_generated_and_cover_the"
+        "_current_pages']);"
         "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
         " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, int(code))"
     )
@@ -185,6 +249,7 @@ def suite_memory() -> tuple[float, float]:
     ).stdout
     own, tree, code = out.split("PEAK")[-1].split()
     if code != "0":
+        print(out[-3000:])
         sys.exit("the test suite failed; measure a green tree")
     return float(own), float(tree)
 
@@ -195,10 +260,11 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
 
+    own, tree = suite_memory()  # first: a red suite is not worth measuring
     snippets = snippet_times(args.repeat)
     with tempfile.TemporaryDirectory() as folder:
         build_runs, per_page = builds(args.repeat, Path(folder))
-        weights = page_weights(Path(folder) / "site")
+        pages = lighthouse(Path(folder) / "site")
     rebuilds = {
         "a page": rebuild_time(
             ROOT / "docs/states.md",
@@ -213,28 +279,24 @@ def main() -> None:
             "rebuild-marker-snippet",
         ),
     }
-    own, tree = suite_memory()
-    text = render(args.repeat, snippets, build_runs, per_page, weights, rebuilds)
+    text = render(args.repeat, snippets, build_runs, pages, rebuilds)
     text += f"| Peak memory of the test suite | {own:.0f} MB"
     text += f" (with the browser and servers' clients: {tree:.0f} MB) | ≤ 250 MB |\n"
-    text += DETAILS.format(**tables(snippets, per_page, weights))
+    text += DETAILS.format(**tables(snippets, per_page, pages))
     print(text)
     if not args.no_write:
-        PAGE.write_text(text, encoding="utf-8")
+        RESULTS.write_text(text, encoding="utf-8")
 
 
-def render(repeat, snippets, build_runs, per_page, weights, rebuilds) -> str:
+def kind(page: str) -> str:
+    return "notebook" if page.startswith("notebooks/") else "page"
+
+
+def render(repeat, snippets, build_runs, pages, rebuilds) -> str:
     ms = sorted(t * 1000 for t in snippets.values())
     build = statistics.median(t for t, _ in build_runs)
     build_peak = max(p for _, p in build_runs)
-    chapters = [w for page, w in weights.items() if page not in ("home", "benchmarks")]
-    raw, zipped = max(w[0] for w in chapters), max(w[1] for w in chapters)
     lines = [
-        "---",
-        "description: How fast the guide verifies and builds, and how heavy its"
-        " pages are, measured by benchmarks/measure.py.",
-        "---",
-        "",
         "# Benchmarks",
         "",
         "<!-- Written by `python3 dev.py bench` (benchmarks/measure.py): re-run it,"
@@ -249,16 +311,25 @@ def render(repeat, snippets, build_runs, per_page, weights, rebuilds) -> str:
         "| --- | --- | --- |",
         f"| Snippet verification, median over {len(ms)} snippets |"
         f" {statistics.median(ms):.1f} ms (slowest {ms[-1]:.1f} ms) | ≤ 15 ms |",
-        f"| Clean strict build (no notebooks) | {build:.2f} s | ≤ 3 s |",
+        f"| Clean strict build (notebooks rendered, not run) | {build:.2f} s | ≤ 3 s |",
     ]
     for what, seconds in rebuilds.items():
         lines.append(
             f"| Rebuild of `mkdocs serve` after editing {what} |"
             f" {seconds:.2f} s | ≤ 1 s |"
         )
+    for each, label in (("page", "chapter page"), ("notebook", "notebook page")):
+        heaviest = max(
+            (p for p in pages if kind(p) == each), key=lambda p: pages[p]["transfer"]
+        )
+        lines.append(
+            f"| Heaviest {label}, total transfer | {pages[heaviest]['transfer'] / 1024:.0f}"
+            f" KB ({heaviest}) | ≤ {TARGETS[each] // 1024} KB |"
+        )
+    lowest = min(pages, key=lambda p: pages[p]["performance"])
     lines += [
-        f"| Heaviest chapter page, without Mermaid | {raw / 1024:.0f} KB raw,"
-        f" {zipped / 1024:.0f} KB gzip | ≤ 250 KB / 60 KB |",
+        f"| Lowest Lighthouse performance (mobile) | {pages[lowest]['performance'] * 100:.0f}"
+        f" ({lowest}) | ≥ 90 |",
         f"| Peak memory of the build | {build_peak:.0f} MB | ≤ 250 MB |",
     ]
     return "\n".join(lines) + "\n"
@@ -271,12 +342,13 @@ for a `pool_timeout`, a `pool_recycle`, or a child process.
 
 ## Per page
 
-Build time is the time MkDocs spends on the page in one clean build; weight is its
-HTML plus the CSS and JavaScript it loads (the search index is fetched only when
-searching, and is not counted).
+Build time is the time MkDocs spends on the page in one clean build. Transfer is
+everything the browser downloads to show the page (HTML, CSS, JavaScript, images,
+the search index), compressed as GitHub Pages sends it; the scores are Lighthouse's
+(mobile, simulated throttling), out of 100.
 
-| Page | Build | Raw | Gzip | With Mermaid, raw | With Mermaid, gzip |
-| --- | --- | --- | --- | --- | --- |
+| Page | Build | Transfer | Performance | Accessibility | Best practices | SEO |
+| --- | --- | --- | --- | --- | --- | --- |
 {pages}
 
 ## Per snippet
@@ -287,17 +359,17 @@ searching, and is not counted).
 """
 
 
-def tables(snippets, per_page, weights) -> dict[str, str]:
-    pages = []
-    for page, (raw, zipped, all_raw, all_zipped) in weights.items():
-        source = "index.md" if page == "home" else f"{page}.md"
+def tables(snippets, per_page, pages) -> dict[str, str]:
+    rows = []
+    for page, found in pages.items():
+        source = "index.md" if page == "home" else f"{page.rstrip('/')}.md"
         build = per_page.get(source, 0) * 1000
-        pages.append(
-            f"| {page} | {build:.0f} ms | {raw / 1024:.0f} KB | {zipped / 1024:.0f} KB"
-            f" | {all_raw / 1024:.0f} KB | {all_zipped / 1024:.0f} KB |"
+        scores = " | ".join(f"{found[c] * 100:.0f}" for c in CATEGORIES)
+        rows.append(
+            f"| {page} | {build:.0f} ms | {found['transfer'] / 1024:.0f} KB | {scores} |"
         )
-    rows = [f"| `{m}` | {t * 1000:.2f} ms |" for m, t in snippets.items()]
-    return {"pages": "\n".join(pages), "snippets": "\n".join(rows)}
+    snippet_rows = [f"| `{m}` | {t * 1000:.2f} ms |" for m, t in snippets.items()]
+    return {"pages": "\n".join(rows), "snippets": "\n".join(snippet_rows)}
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import time
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool, QueuePool
 
-from snippets.support import server_url
+from tests.databases import first_server
 from tests.outputs import ROOT
 
 OUTPUT = ROOT / "docs/includes/pool_benchmark.md"
@@ -43,8 +43,11 @@ def per_checkout(url: str, poolclass, checkouts: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--checkouts", type=int, default=200)
-    parser.add_argument("--url", default=server_url())
+    # The first PostgreSQL server of GUIDE_TEST_URLS, the one setting of the checks.
+    parser.add_argument("--url", default=first_server("postgresql"))
     args = parser.parse_args()
+    if args.url is None:
+        parser.error("GUIDE_TEST_URLS names no PostgreSQL server: give --url")
     queue = per_checkout(args.url, QueuePool, args.checkouts)
     null = per_checkout(args.url, NullPool, args.checkouts)
     backend = create_engine(args.url).dialect.name

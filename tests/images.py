@@ -1,8 +1,10 @@
-"""Draw assets/images/session_lifecycle.png, the object-lifecycle picture the notes refer
-to, from the same transition table as the state diagram: `python3 dev.py images`.
+"""Draw the pictures of the site: `python3 dev.py images`.
 
-The PNG records the SHA-256 of the Mermaid source it was drawn from in a tEXt chunk,
-so that a test can tell a stale picture without drawing it again.
+- every Mermaid diagram of the pages, as SVG for both palettes (tests/diagrams.py);
+- assets/images/session_lifecycle.png, the object lifecycle as one picture, drawn
+  from the same transition table as the state diagram. The PNG records the SHA-256
+  of the Mermaid source it was drawn from in a tEXt chunk, so that a test can tell
+  a stale picture without drawing it again.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import html
 import struct
 import zlib
 
+from tests.diagrams import MERMAID, draw_all
 from tests.generated import object_states
 from tests.outputs import ROOT
 
 IMAGE = ROOT / "assets" / "images" / "session_lifecycle.png"
-MERMAID = ROOT / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
 KEY = "source-sha256"
 
 
@@ -80,7 +82,7 @@ def render(browser) -> bytes:
     return with_text(png, KEY, source_digest())
 
 
-def draw(chromium: str = "/usr/bin/chromium") -> bytes:
+def main(chromium: str = "/usr/bin/chromium") -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -88,15 +90,15 @@ def draw(chromium: str = "/usr/bin/chromium") -> bytes:
             executable_path=chromium, args=["--no-sandbox"]
         )
         try:
-            return render(browser)
+            for name in draw_all(browser):
+                print(f"drew assets/diagrams/{name}")
+            png = render(browser)
         finally:
             browser.close()
-
-
-def main() -> None:
-    IMAGE.parent.mkdir(parents=True, exist_ok=True)
-    IMAGE.write_bytes(draw())
-    print(f"drew {IMAGE.relative_to(ROOT)}")
+    if not IMAGE.exists() or text_of(IMAGE.read_bytes()).get(KEY) != source_digest():
+        IMAGE.parent.mkdir(parents=True, exist_ok=True)
+        IMAGE.write_bytes(png)
+        print(f"drew {IMAGE.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
