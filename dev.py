@@ -2,14 +2,15 @@
 """Set up the guide's environment, then serve it, check it or refresh what it generates.
 
     python3 dev.py serve    the site at http://127.0.0.1:8000, rebuilt on every change
-                            (`--no-notebooks`: without the chapter notebooks, ~1 s rebuilds)
+                            (`--port N`: another port; `--no-notebooks`: without the
+                            chapter notebooks, ~1 s rebuilds)
     python3 dev.py check    every check: the test suite (with a strict build and a
                             browser) on SQLAlchemy 2.1, then again on SQLAlchemy 2.0
     python3 dev.py update   rewrite the `#>` output lines and the generated includes
     python3 dev.py format   ruff-format all code, then `update` (which restores `#>` lines)
-    python3 dev.py build    build the site into site/ (strict), running the notebooks,
-                            as the Pages deploy does (needs the database servers)
-    python3 dev.py images   draw assets/images/session_lifecycle.png again (chromium)
+    python3 dev.py build    build the site into site/ (strict), as the Pages deploy does
+    python3 dev.py images   draw the diagrams (assets/diagrams/) and the lifecycle
+                            picture again (chromium, and Node.js for Mermaid)
     python3 dev.py bench    measure snippet run times, build time and peak memory
     python3 dev.py bench-pool   measure a checkout from QueuePool against NullPool
     python3 dev.py lock     re-resolve requirements.lock (run it on Python 3.10)
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 import subprocess
 import sys
 import venv
@@ -38,23 +40,35 @@ STAMP = VENV / "installed.sha256"
 PIP = "pip==26.3"  # the first pip able to install dependency groups is 25.1
 SQLALCHEMY_20 = VENV / "sqlalchemy-2.0"  # put first on PYTHONPATH, it shadows 2.1
 HAS_SQLALCHEMY_21 = sys.version_info >= (3, 11)
-# What does not depend on the SQLAlchemy version runs once.
+# Where the checks run what a reader downloads: SQLAlchemy of one series, the
+# drivers and a Jupyter kernel, and nothing of this repository (tests/readers.py).
+READERS = {"2.1": "snippets", "2.0": "sqlalchemy-2-0"}  # series -> its SQLAlchemy group
+# What does not depend on the SQLAlchemy version runs once (and uses no server).
 VERSION_INDEPENDENT = [
     "tests/test_browser.py",
     "tests/test_site.py",
     "tests/test_notebooks.py",
+    "tests/test_examples.py",
     "tests/test_lint.py",
+    "tests/test_workflows.py",
 ]
+IGNORE_PAGES = [f"--ignore={path}" for path in VERSION_INDEPENDENT]
+SERIES = ["2.1", "2.0"] if HAS_SQLALCHEMY_21 else ["2.0"]  # the SQLAlchemy series
+NOTHING_SELECTED = 5  # pytest's exit code when `-k` or a path selects no test
 
 
 def pins_digest() -> str:
     return hashlib.sha256(b"".join(p.read_bytes() for p in PIN_FILES)).hexdigest()
 
 
+def status(*args: object, env: dict[str, str] | None = None) -> int:
+    return subprocess.run([str(a) for a in args], cwd=ROOT, env=env).returncode
+
+
 def run(*args: object, env: dict[str, str] | None = None) -> None:
-    completed = subprocess.run([str(a) for a in args], cwd=ROOT, env=env)
-    if completed.returncode:
-        sys.exit(completed.returncode)
+    code = status(*args, env=env)
+    if code:
+        sys.exit(code)
 
 
 def ensure_environment(lock: bool = False) -> None:
@@ -74,7 +88,22 @@ def ensure_environment(lock: bool = False) -> None:
         target = ["--no-deps", "--upgrade", "--target", SQLALCHEMY_20]
         run(*pip, *target, "--group", "sqlalchemy-2-0")
     if not lock:
+        for series, group in READERS.items():
+            if series == "2.0" or HAS_SQLALCHEMY_21:
+                make_reader(series, group)
         STAMP.write_text(pins_digest())
+
+
+def make_reader(series: str, group: str) -> None:
+    """A fresh environment with what a reader installs, and SQLAlchemy `series`."""
+    reader = VENV / f"reader-{series}"
+    venv.create(reader, with_pip=True, clear=True)
+    python = reader / BIN.name / PYTHON.name
+    pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    run(*pip, PIP)
+    run(
+        *pip, "--group", group, "--group", "reader", "--constraint", "requirements.lock"
+    )
 
 
 def tool(name: str) -> Path:
@@ -82,18 +111,100 @@ def tool(name: str) -> Path:
 
 
 def check(extra: list[str]) -> None:
+    """Three processes at once, one per kind of work, so that both cores stay busy
+    and no two tests share a database: this one runs the tests that use a database
+    server, on SQLAlchemy 2.1 and then 2.0; a second one, the tests that do not
+    depend on SQLAlchemy's version (the site, the browser, lint); a third one, the
+    other tests that touch no server (the downloads and examples on SQLite), on each
+    series. They share one strict build of the site, made first."""
+    results = ROOT / "test-results"
+    results.mkdir(exist_ok=True)
     if not extra:  # a full run: its results feed the page "How this guide is verified"
         os.environ["GUIDE_RECORD_RESULTS"] = "1"
-        for old in (ROOT / "test-results").glob("verification-*.json"):
+        for old in results.glob("verification-*.json"):
             old.unlink()
-    run(PYTHON, "-m", "pytest", *extra)
-    if not HAS_SQLALCHEMY_21:
-        print("dev.py: SQLAlchemy 2.1 needs Python 3.11+; this run checked 2.0 only")
-        return
-    print("dev.py: the SQLAlchemy-dependent tests again, on SQLAlchemy 2.0", flush=True)
-    ignore = [f"--ignore={path}" for path in VERSION_INDEPENDENT]
-    env = {**os.environ, "PYTHONPATH": str(SQLALCHEMY_20)}
-    run(PYTHON, "-m", "pytest", "-p", "no:cacheprovider", *ignore, *extra, env=env)
+    site = results / "site"
+    print("dev.py: building the site that the tests check", flush=True)
+    run(tool("mkdocs"), "build", "--strict", "--quiet", "--site-dir", site)
+    os.environ["GUIDE_SITE"] = str(site)
+    parts = {
+        "pages": "the version-independent tests",
+        "local": "the other tests that use no server",
+    }
+    running = {part: start(part, extra) for part in parts}
+    codes = [
+        pytest_on(series, "-m", "server", *IGNORE_PAGES, *extra) for series in SERIES
+    ]
+    for part, (process, log) in running.items():
+        codes.append(process.wait())
+        print(f"dev.py: {parts[part]}, run alongside ({log.relative_to(ROOT)}):")
+        print(log.read_text(encoding="utf-8"), flush=True)
+    code = overall(codes)
+    if code:
+        sys.exit(code)
+
+
+def start(part: str, extra: list[str]) -> tuple[subprocess.Popen, Path]:
+    """A process of `check` running `part`, its output going to a log."""
+    log = ROOT / "test-results" / f"{part}.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [str(PYTHON), str(ROOT / "dev.py"), "check-part", part, *extra],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    return process, log
+
+
+def check_part(part: str, extra: list[str]) -> None:
+    """A process of `check`: `pages` runs the tests that do not depend on
+    SQLAlchemy's version, once; `local` the others that use no server, per series."""
+    if part == "pages":
+        sys.exit(pytest_on(SERIES[0], "-m", "not server", *VERSION_INDEPENDENT, *extra))
+    codes = [
+        pytest_on(series, "-m", "not server", *IGNORE_PAGES, *extra)
+        for series in SERIES
+    ]
+    sys.exit(overall(codes))
+
+
+def pytest_on(series: str, *args: str) -> int:
+    """Run pytest on SQLAlchemy `series` ("2.1" or "2.0"); its exit code."""
+    env = {**os.environ}
+    if series == "2.0" and HAS_SQLALCHEMY_21:
+        env["PYTHONPATH"] = str(SQLALCHEMY_20)
+    print(f"dev.py: pytest {' '.join(args)} on SQLAlchemy {series}", flush=True)
+    return status(PYTHON, "-m", "pytest", "-p", "no:cacheprovider", *args, env=env)
+
+
+def overall(codes: list[int]) -> int:
+    """One exit code for several pytest runs: a failure, or nothing selected in any;
+    a run in which `-k` selected nothing is fine when another ran something."""
+    failed = [code for code in codes if code not in (0, NOTHING_SELECTED)]
+    if failed:
+        return failed[0]
+    return NOTHING_SELECTED if set(codes) == {NOTHING_SELECTED} else 0
+
+
+def serve(extra: list[str]) -> None:
+    """`mkdocs serve` in place of this process, so that stopping one stops the other."""
+    if "--no-notebooks" in extra:
+        extra.remove("--no-notebooks")
+        os.environ["GUIDE_NOTEBOOKS"] = "0"
+    port = 8000
+    if "--port" in extra:
+        at = extra.index("--port")
+        port = int(extra[at + 1])
+        del extra[at : at + 2]
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            sys.exit(
+                f"dev.py: port {port} is in use; serve on another one with "
+                f"`python3 dev.py serve --port {port + 1}`"
+            )
+    mkdocs = str(tool("mkdocs"))
+    os.execv(mkdocs, [mkdocs, "serve", "--dev-addr", f"127.0.0.1:{port}", *extra])
 
 
 def lock() -> None:
@@ -130,17 +241,15 @@ def main(argv: list[str]) -> None:
     if command == "lock":
         lock()
         return
+    if command == "check-part":  # a process of `check`
+        check_part(extra[0], extra[1:])
     if command not in ("serve", "check", "build", "format", *modules):
         print(__doc__)
         sys.exit(0 if command in ("help", "-h", "--help") else 2)
     ensure_environment()
     if command == "serve":
-        if "--no-notebooks" in extra:
-            extra.remove("--no-notebooks")
-            os.environ["GUIDE_NOTEBOOKS"] = "0"
-        run(tool("mkdocs"), "serve", "--dev-addr", "127.0.0.1:8000", *extra)
+        serve(extra)
     elif command == "build":
-        os.environ["GUIDE_EXECUTE_NOTEBOOKS"] = "true"
         run(tool("mkdocs"), "build", "--strict", *extra)
     elif command == "check":
         check(extra)

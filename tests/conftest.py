@@ -1,9 +1,8 @@
 """Backends for the behaviour tests, and the SQL every engine receives.
 
-The backends come from GUIDE_TEST_URLS (comma-separated SQLAlchemy URLs); the default
-is SQLite plus the PostgreSQL and MariaDB servers of the development machines. A server
-that does not answer skips its tests with the reason shown, unless
-GUIDE_REQUIRE_SERVERS=1 (as in .ci/run), where it fails them instead.
+The backends are those of GUIDE_TEST_URLS (tests/databases.py). A server that does
+not answer skips its tests with the reason shown, unless GUIDE_REQUIRE_SERVERS=1
+(as in .ci/run), where it fails them instead.
 """
 
 from __future__ import annotations
@@ -21,19 +20,9 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, make_url, select, text
 
 from snippets.states.model import Base, User
-from snippets.support import LOCAL_POSTGRESQL
+from tests.databases import SERVER_URLS, SETTING, URLS, backend_name, first_server
 from tests.outputs import ROOT
 
-DEFAULT_URLS = ",".join(
-    [
-        "sqlite://",
-        "postgresql+psycopg://root@127.0.0.1:5432/test"
-        "?options=-c%20lock_timeout%3D10s&connect_timeout=3",
-        "mysql+pymysql://root@127.0.0.1:3306/test"
-        "?init_command=SET%20SESSION%20lock_wait_timeout%3D10&connect_timeout=3",
-    ]
-)
-URLS = [u.strip() for u in os.environ.get("GUIDE_TEST_URLS", DEFAULT_URLS).split(",")]
 REQUIRE_SERVERS = os.environ.get("GUIDE_REQUIRE_SERVERS") == "1"
 
 
@@ -67,19 +56,57 @@ def pytest_sessionfinish(session, exitstatus) -> None:
         "backends": [backend_name(url) for url in URLS],
         "tests": _outcomes,
     }
-    path = RESULTS / f"verification-{sqlalchemy.__version__}.json"
+    # One file per process: `dev.py check` runs two at once (hooks/verified.py merges).
+    path = RESULTS / f"verification-{sqlalchemy.__version__}-{os.getpid()}.json"
     path.write_text(json.dumps(run, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+_running: list = [None]  # the test being run, for require()
+
+
+def pytest_configure(config) -> None:
+    """PyMySQL tries TLS first, and builds a TLS context for every connection, which
+    loads the system's certificates each time: about 20 ms a connection, a fifth of
+    the time of the tests against MariaDB. One context, built once, serves them all
+    (contexts are made to be shared); nothing else about the connection changes."""
+    from pymysql.connections import Connection
+
+    build, shared = Connection._create_ssl_ctx, {}
+
+    def reuse(connection, options):
+        if options:  # TLS options of its own: a context of its own
+            return build(connection, options)
+        if "context" not in shared:
+            shared["context"] = build(connection, options)
+        return shared["context"]
+
+    Connection._create_ssl_ctx = reuse
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark `server` each test that runs on a database server: those parametrized
+    with a server's URL (the `backend` and `server` fixtures), and those marked so by
+    hand because they ask for one while they run (`require_server`). `dev.py check`
+    runs them apart from the others, which touch no server and run meanwhile."""
+    # The browser last: Playwright's synchronous API keeps an asyncio event loop
+    # running in this thread until the session ends, and the asyncio examples and
+    # tests call asyncio.run(), which refuses to run inside a running loop.
+    items.sort(key=lambda item: item.path.name == "test_browser.py")
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        urls = [v for v in (spec.params.values() if spec else []) if isinstance(v, str)]
+        if any("://" in url and backend_name(url) != "sqlite" for url in urls):
+            item.add_marker(pytest.mark.server)
+
+
+def pytest_runtest_setup(item) -> None:
+    _running[0] = item
 
 
 def pytest_report_header(config) -> str:
     import sqlalchemy
 
     return f"SQLAlchemy {sqlalchemy.__version__}; backends: {', '.join(URLS)}"
-
-
-def backend_name(url: str) -> str:
-    name = make_url(url).get_backend_name()
-    return "mariadb" if name == "mysql" else name
 
 
 @cache
@@ -97,14 +124,33 @@ def unreachable(url: str) -> str | None:
     return None
 
 
+def unavailable(reason: str) -> None:
+    """Skip the test, naming the reason; in CI (GUIDE_REQUIRE_SERVERS=1), fail it."""
+    if REQUIRE_SERVERS:
+        pytest.fail(f"GUIDE_REQUIRE_SERVERS=1 but {reason}")
+    pytest.skip(reason)
+
+
 def require(url: str) -> str:
-    """`url`, once its server answers; otherwise skip (or, in CI, fail) the test."""
+    """`url`, once its server answers; otherwise skip (or, in CI, fail) the test. The
+    test must be marked `server`, or the runs that touch no server would run it."""
+    test = _running[0]
+    if test is not None and test.get_closest_marker("server") is None:
+        pytest.fail(
+            f"{test.nodeid} uses a database server: mark it @pytest.mark.server"
+        )
     reason = unreachable(url)
     if reason:
-        if REQUIRE_SERVERS:
-            pytest.fail(f"GUIDE_REQUIRE_SERVERS=1 but {reason}")
-        pytest.skip(reason)
+        unavailable(reason)
     return url
+
+
+def require_server(backend: str) -> str:
+    """The URL of the first server of `backend` in GUIDE_TEST_URLS, once it answers."""
+    url = first_server(backend)
+    if url is None:
+        unavailable(f"{SETTING} names no {backend} server")
+    return require(url)
 
 
 @pytest.fixture(params=URLS, ids=backend_name)
@@ -114,9 +160,6 @@ def backend(request, tmp_path) -> str:
     if backend_name(url) == "sqlite":
         return f"sqlite:///{tmp_path / 'guide.db'}"
     return require(url)
-
-
-SERVER_URLS = [url for url in URLS if backend_name(url) != "sqlite"]
 
 
 @pytest.fixture(params=SERVER_URLS, ids=backend_name)
@@ -218,13 +261,11 @@ def node() -> str:
 
 
 def build(
-    config: Path, site: Path, *, execute_notebooks: bool = False, notebooks: bool = True
+    config: Path, site: Path, *, notebooks: bool = True
 ) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `config` into `site`; running the notebooks (their
-    every cell must succeed) when `execute_notebooks`, leaving them out when not
-    `notebooks` (as `dev.py serve --no-notebooks` does)."""
-    env = {**os.environ, "GUIDE_EXECUTE_NOTEBOOKS": str(execute_notebooks).lower()}
-    env["GUIDE_NOTEBOOKS"] = "1" if notebooks else "0"
+    """`mkdocs build --strict` of `config` into `site`, leaving the notebooks out when
+    not `notebooks` (as `dev.py serve --no-notebooks` does)."""
+    env = {**os.environ, "GUIDE_NOTEBOOKS": "1" if notebooks else "0"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
         + ["--config-file", str(config), "--site-dir", str(site)],
@@ -236,10 +277,12 @@ def build(
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The whole site, built once per test session. Its notebooks are executed when
-    the PostgreSQL server their pooling examples need answers (always, in CI)."""
+    """The whole site, built once per test session, as `dev.py serve` builds it: the
+    notebooks rendered, not run (tests/test_downloads.py runs them as downloaded)."""
+    prebuilt = os.environ.get("GUIDE_SITE")  # `dev.py check` builds it once for all
+    if prebuilt:
+        return Path(prebuilt)
     site = tmp_path_factory.mktemp("site")
-    execute = REQUIRE_SERVERS or unreachable(LOCAL_POSTGRESQL) is None
-    result = build(ROOT / "mkdocs.yml", site, execute_notebooks=execute)
+    result = build(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     return site

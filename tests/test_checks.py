@@ -1,0 +1,86 @@
+"""The checks themselves: what CI refuses, and what `dev.py check` reports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import dev
+from tests.databases import SETTING, with_timeouts
+from tests.outputs import ROOT
+
+SAMPLE = """
+import pytest
+
+def test_runs():
+    pass
+
+def test_skips():
+    pytest.skip("no server here")
+
+@pytest.mark.xfail(reason="known to fail")
+def test_fails_as_expected():
+    assert False
+"""
+
+
+def run_sample(tmp_path, **settings: str) -> subprocess.CompletedProcess:
+    (tmp_path / "test_sample.py").write_text(SAMPLE)
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **settings}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.strict", "-p", "no:cacheprovider"]
+        + ["test_sample.py", "-q"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_in_ci_a_skipped_or_xfailed_test_fails_the_run_and_is_listed(tmp_path):
+    result = run_sample(tmp_path, GUIDE_REQUIRE_SERVERS="1")
+    assert result.returncode == 1, result.stdout
+    assert "test_sample.py::test_skips: Skipped: no server here" in result.stdout
+    assert "test_sample.py::test_fails_as_expected: xfail known to fail" in (
+        result.stdout
+    )
+
+
+def test_outside_ci_a_skip_is_reported_and_the_run_passes(tmp_path):
+    result = run_sample(tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "1 passed, 1 skipped, 1 xfailed" in result.stdout
+
+
+def test_a_check_whose_filter_selects_tests_in_one_run_only_passes():
+    nothing = dev.NOTHING_SELECTED
+    assert dev.overall([nothing, nothing, 0]) == 0  # -k matched only the side run
+    assert dev.overall([0, 0, 0]) == 0
+    assert dev.overall([nothing, nothing, nothing]) == nothing
+    assert dev.overall([0, 1, nothing]) == 1
+
+
+def test_a_url_of_the_one_setting_keeps_the_timeouts():
+    url = with_timeouts("postgresql+psycopg://me@db.example:5432/mine")
+    assert "connect_timeout=3" in url and "lock_timeout" in url
+    url = with_timeouts("mysql+pymysql://me@db.example/mine?connect_timeout=9")
+    assert "connect_timeout=9" in url and "lock_wait_timeout" in url
+    assert with_timeouts("sqlite://") == "sqlite://"
+    assert SETTING == "GUIDE_TEST_URLS"
+
+
+def test_no_code_but_the_settings_names_a_database_server():
+    """Every server the checks, examples, notebooks and benchmarks reach comes from
+    GUIDE_TEST_URLS (tests/databases.py); nothing else hard-codes one."""
+    allowed = {ROOT / "tests" / "databases.py", Path(__file__)}
+    found = [
+        str(path.relative_to(ROOT))
+        for folder in ("snippets", "tests", "hooks", "benchmarks")
+        for path in (ROOT / folder).rglob("*.py")
+        if path not in allowed
+        and (
+            "127.0.0.1:5432" in path.read_text() or "127.0.0.1:3306" in path.read_text()
+        )
+    ]
+    assert not found, found
