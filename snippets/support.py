@@ -1,25 +1,28 @@
-"""What every example shares: a fresh database, and a printout of the SQL it receives."""
+"""The helpers of every example: which database to use, and a printout of its SQL."""
 
+# --8<-- [start:helpers]
 import atexit
 import os
 import shutil
 import tempfile
+from functools import cache
 
 from sqlalchemy import Engine, MetaData, create_engine, event, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
-# The tests point the examples at PostgreSQL or MariaDB through this variable.
-DATABASE_URL = "GUIDE_DATABASE_URL"
-LOCAL_POSTGRESQL = "postgresql+psycopg://root@127.0.0.1:5432/test"
+SETTING = "GUIDE_DATABASE_URL"  # the one setting: which database the examples use
+DRIVERS = {"psycopg": '"psycopg[binary]"'}  # what to pip install, where not the name
 
 
 def database_url(*, file: bool = False) -> str:
-    """SQLite in memory, unless GUIDE_DATABASE_URL names another database.
-
-    `file=True` swaps the in-memory database for a temporary file, so that a second
-    connection sees the same database.
-    """
-    url = os.environ.get(DATABASE_URL) or "sqlite://"
-    if file and url == "sqlite://":
+    """The URL in GUIDE_DATABASE_URL, or else an in-memory SQLite database; with
+    `file=True`, SQLite in a temporary file, which several connections can share."""
+    url = os.environ.get(SETTING) or "sqlite://"
+    if not url.startswith("sqlite"):
+        reachable(url)
+    elif file and url == "sqlite://":
         folder = tempfile.mkdtemp()
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         url = f"sqlite:///{folder}/guide.db"
@@ -27,28 +30,46 @@ def database_url(*, file: bool = False) -> str:
 
 
 def server_url() -> str:
-    """For examples that need a database server: GUIDE_DATABASE_URL if it names one,
-    else the PostgreSQL server of the development machines."""
-    url = os.environ.get(DATABASE_URL) or ""
-    return url if url and not url.startswith("sqlite") else LOCAL_POSTGRESQL
+    """GUIDE_DATABASE_URL, for the examples that need PostgreSQL or MariaDB."""
+    url = os.environ.get(SETTING, "")
+    if not url.startswith(("postgresql", "mysql", "mariadb")):
+        raise SystemExit(
+            f"This example needs a PostgreSQL or MariaDB server: set {SETTING} to "
+            "the URL of a scratch database on it, for instance "
+            "postgresql+psycopg://user@localhost/scratch"
+        )
+    return database_url()
 
 
-# --8<-- [start:fresh_engine]
-def fresh_engine(metadata: MetaData, *, file: bool = False) -> Engine:
-    """Connect to an empty database holding the tables of `metadata`; print its SQL."""
+@cache  # once per program and URL
+def reachable(url: str) -> None:
+    """Stop with one line if the driver of `url` is missing or its server is down."""
+    try:
+        create_engine(url, poolclass=NullPool).connect().close()
+    except ModuleNotFoundError as error:
+        driver = DRIVERS.get(error.name, error.name)
+        raise SystemExit(f"{SETTING} needs a driver: pip install {driver}") from None
+    except OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0]
+        raise SystemExit(f"{SETTING}: no connection: {reason}") from None
+
+
+def fresh_engine(metadata: MetaData, *rows: object, file: bool = False) -> Engine:
+    """An engine on an empty database with the tables of `metadata`, holding `rows`
+    (mapped objects, stored first); it prints the SQL sent from then on."""
     engine = create_engine(database_url(file=file))
     metadata.drop_all(engine)
     metadata.create_all(engine)
+    if rows:
+        with Session(engine) as session:
+            session.add_all(rows)
+            session.commit()
     print_sql(engine)
     return engine
 
 
-# --8<-- [end:fresh_engine]
-
-
-# --8<-- [start:print_sql]
 def print_sql(engine: Engine) -> None:
-    """Print every statement the engine sends, and where each transaction starts and ends."""
+    """Print every statement the engine sends, and where transactions begin and end."""
 
     @event.listens_for(engine, "before_cursor_execute")
     def statement(connection, cursor, sql, parameters, context, executemany):
@@ -68,10 +89,6 @@ def print_sql(engine: Engine) -> None:
         print("ROLLBACK")
 
 
-# --8<-- [end:print_sql]
-
-
-# --8<-- [start:count_elsewhere]
 def count_elsewhere(engine: Engine, table) -> int:
     """Count the rows of `table` through a new connection: what other programs see."""
     observer = create_engine(engine.url)  # its own pool, and no SQL printout
@@ -82,4 +99,4 @@ def count_elsewhere(engine: Engine, table) -> int:
         observer.dispose()
 
 
-# --8<-- [end:count_elsewhere]
+# --8<-- [end:helpers]

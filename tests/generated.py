@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from snippets.flush_commit.backend_facts import FACTS
+from blocks import blocks_of
+from standalone import parse, summary
+
 from snippets.loading.library import LIBRARY
-from snippets.loading.strategies import STRATEGIES, measure
-from snippets.states.transitions import TRANSITIONS
+from tests.backend_facts import FACTS
 from tests.outputs import ROOT
+from tests.strategies import STRATEGIES, measure
+from tests.transitions import TRANSITIONS
 
 HEADER = (
     "<!-- Drawn from {source} by `python3 dev.py update`: edit that, not this. -->\n"
@@ -30,7 +33,7 @@ def object_states() -> str:
     ]
     for (source, target), codes in edges.items():
         # Short labels (the table has the full code); Mermaid reads ";" as an end.
-        short = [code.replace("session.", "").replace(";", "#59;") for code in codes]
+        short = [code.replace("session.", "").replace("; ", " then ") for code in codes]
         label = "<br>".join(short)
         diagram.append(f"    {source} --> {target}: {label}")
     diagram.append("```")
@@ -44,7 +47,7 @@ def object_states() -> str:
         table.append(
             f"| {row.source} | `{row.code}` | **{row.target}** | {sql} | {example} |"
         )
-    source = HEADER.format(source="snippets/states/transitions.py")
+    source = HEADER.format(source="tests/transitions.py")
     return source + "\n".join([*diagram, "", *table]) + "\n"
 
 
@@ -58,7 +61,7 @@ def backend_facts() -> str:
     ]
     for fact, values in FACTS.items():
         lines.append(f"| {fact} | " + " | ".join(values[b] for b in backends) + " |")
-    source = HEADER.format(source="snippets/flush_commit/backend_facts.py")
+    source = HEADER.format(source="tests/backend_facts.py")
     return source + "\n".join(lines) + "\n"
 
 
@@ -94,7 +97,7 @@ def loading_counts() -> str:
             "    ```",
             "",
         ]
-    source = HEADER.format(source="snippets/loading/strategies.py")
+    source = HEADER.format(source="tests/strategies.py")
     return source + "\n".join([*lines, "", *details]).rstrip() + "\n"
 
 
@@ -106,8 +109,23 @@ def loading_cheat_sheet() -> str:
     ]
     for strategy in STRATEGIES:
         lines.append(f"| `{strategy.lazy}` | `{strategy.option}` | {strategy.status} |")
-    source = HEADER.format(source="snippets/loading/strategies.py")
+    source = HEADER.format(source="tests/strategies.py")
     return source + "\n".join(lines) + "\n"
+
+
+def server_examples() -> str:
+    """The examples that need PostgreSQL or MariaDB, each linked to its first block."""
+    lines: dict[str, str] = {}  # module -> its line
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        for block in blocks_of(page.read_text(encoding="utf-8")):
+            own = parse(block.module)
+            if own.needs_server and block.module not in lines:
+                name = block.path.rsplit("/", 1)[-1]
+                lines[block.module] = (
+                    f"- [`{name}`]({page.name}#{block.id}): {summary(own.docstring)}"
+                )
+    source = HEADER.format(source="the examples that call server_url()")
+    return source + "\n".join(lines.values()) + "\n"
 
 
 GENERATED: dict[Path, Callable[[], str]] = {
@@ -115,4 +133,5 @@ GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/backend_facts.md": backend_facts,
     ROOT / "docs/includes/loading_counts.md": loading_counts,
     ROOT / "docs/includes/loading_cheat_sheet.md": loading_cheat_sheet,
+    ROOT / "docs/includes/server_examples.md": server_examples,
 }

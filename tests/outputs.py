@@ -10,6 +10,7 @@ prints (a COMMIT, say), which goes after the block.
 from __future__ import annotations
 
 import ast
+import asyncio
 import builtins
 import contextlib
 import difflib
@@ -26,8 +27,10 @@ from types import FrameType
 import sqlalchemy
 from sqlalchemy import Engine
 from sqlalchemy.orm import close_all_sessions
+from standalone import parse
 
-from snippets.support import DATABASE_URL
+from snippets.support import SETTING
+from tests.databases import first_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -58,6 +61,23 @@ def snippet_modules() -> list[str]:
     )
 
 
+def needs_server(module: str) -> bool:
+    return parse(module).needs_server
+
+
+def reference_url(module: str) -> str | None:
+    """Where the `#>` lines of `module` come from: in-memory SQLite (None), or for an
+    example that needs a server, the first PostgreSQL server of GUIDE_TEST_URLS."""
+    if not needs_server(module):
+        return None
+    url = first_server("postgresql")
+    if url is None:
+        raise LookupError(
+            f"snippets.{module} needs a PostgreSQL URL in GUIDE_TEST_URLS"
+        )
+    return url
+
+
 def snippet_path(module: str) -> Path:
     return SNIPPETS.joinpath(*module.split(".")).with_suffix(".py")
 
@@ -70,7 +90,7 @@ class Placer:
 
     def __init__(self, source: str) -> None:
         self.places: dict[int, Place] = {}
-        self.with_headers: dict[int, ast.With] = {}
+        self.with_headers: dict[int, ast.With | ast.AsyncWith] = {}
         self._visit(ast.parse(source).body)
 
     def _visit(self, statements: list[ast.stmt]) -> None:
@@ -87,7 +107,7 @@ class Placer:
             header = range(node.lineno, node.body[0].lineno)
             for line in header:
                 self.places[line] = (header[-1], node.body[0].col_offset)
-                if isinstance(node, ast.With):
+                if isinstance(node, (ast.With, ast.AsyncWith)):
                     self.with_headers[line] = node
             for body in bodies:
                 self._visit(body)
@@ -102,6 +122,47 @@ class Placer:
             if not starts or frame.f_lasti > min(starts):
                 return (node.end_lineno, node.col_offset)
         return self.places[line]
+
+
+def outermost_frame(filename: str) -> FrameType | None:
+    """The outermost frame of `filename` on the stack: the line of the snippet that is
+    running, whatever function of it or of SQLAlchemy the output came from."""
+    frame, outermost = sys._getframe(2), None
+    while frame is not None:
+        if frame.f_code.co_filename == filename:
+            outermost = frame
+        frame = frame.f_back
+    return outermost
+
+
+def awaiting(filename: str) -> FrameType | None:
+    """In an asyncio task, the outermost coroutine of `filename` in the chain of the
+    task's awaits: the `await` line of the snippet. SQLAlchemy's asyncio extension
+    runs its work in a greenlet, whose stack does not reach the snippet's coroutines;
+    the chain of awaits does. Some of its work (closing a session at the end of an
+    `async with`) runs in a task of its own: then the oldest task that is awaiting a
+    line of the snippet is the one."""
+    try:
+        current = asyncio.current_task()
+    except RuntimeError:  # no event loop is running
+        return None
+    if current is None:
+        return None
+    others = sorted(asyncio.all_tasks() - {current}, key=lambda task: age(task))
+    for task in [current, *others]:
+        awaitable = task.get_coro()
+        while awaitable is not None:
+            frame = getattr(awaitable, "cr_frame", None)
+            if frame is not None and frame.f_code.co_filename == filename:
+                return frame
+            awaitable = getattr(awaitable, "cr_await", None)
+    return None
+
+
+def age(task: asyncio.Task) -> int:
+    """The number asyncio gave a task it named: Task-1 is the oldest."""
+    name = task.get_name()
+    return int(name.rpartition("-")[2]) if name.startswith("Task-") else 0
 
 
 @dataclass
@@ -119,20 +180,16 @@ def run_snippet(module: str, url: str | None = None) -> Run:
     def recording_print(*args, sep=" ", end="\n", file=None, flush=False):
         if file not in (None, sys.stdout):
             return real_print(*args, sep=sep, end=end, file=file, flush=flush)
-        frame, outermost = sys._getframe(1), None
-        while frame is not None:  # the outermost line of the snippet that is running
-            if frame.f_code.co_filename == str(path):
-                outermost = frame
-            frame = frame.f_back
+        outermost = awaiting(str(path)) or outermost_frame(str(path))
         if outermost is None:
             raise RuntimeError(f"{module}: something printed outside the snippet")
         place = placer.place(outermost.f_lineno, outermost)
         printed.append((place, sep.join(map(str, args)) + end))
 
     real_print = builtins.print
-    previous_url = os.environ.pop(DATABASE_URL, None)
+    previous_url = os.environ.pop(SETTING, None)
     if url:
-        os.environ[DATABASE_URL] = url
+        os.environ[SETTING] = url
     builtins.print = recording_print
     try:
         with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
@@ -141,9 +198,9 @@ def run_snippet(module: str, url: str | None = None) -> Run:
             namespace = runpy.run_module(f"snippets.{module}", run_name="__main__")
     finally:
         builtins.print = real_print
-        os.environ.pop(DATABASE_URL, None)
+        os.environ.pop(SETTING, None)
         if previous_url is not None:
-            os.environ[DATABASE_URL] = previous_url
+            os.environ[SETTING] = previous_url
         close_all_sessions()
     for value in namespace.values():
         if isinstance(value, Engine):
@@ -172,9 +229,12 @@ def with_outputs(source: str, printed: list[tuple[Place, str]]) -> str:
 
 
 def expected_source(module: str) -> tuple[str, str]:
-    """The snippet as it is, and as it would be with the output it prints today."""
+    """The snippet as it is, and as it would be with the output it prints today on
+    the database its `#>` lines come from."""
     source = snippet_path(module).read_text(encoding="utf-8")
-    return source, with_outputs(source, run_snippet(module).printed)
+    return source, with_outputs(
+        source, run_snippet(module, reference_url(module)).printed
+    )
 
 
 def diff(module: str, source: str, updated: str) -> str:

@@ -1,38 +1,39 @@
-"""Every chapter is also a Jupyter notebook, assembled from its snippets and executed
-by the build (hooks/notebooks.py, mkdocs-jupyter)."""
+"""Every chapter is also a Jupyter notebook, assembled from its snippets by the build
+(hooks/notebooks.py, mkdocs-jupyter); tests/test_downloads.py runs them as downloaded."""
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
+from blocks import blocks_of
 from mkdocs.config import load_config
+from notebooks import title_of, top_level_await
+from standalone import body_of, parse, summary
 
-from hooks.snippet_sections import INCLUDE
-from snippets.support import LOCAL_POSTGRESQL
-from tests.conftest import ROOT, build, require
+from tests.conftest import ROOT, build
 
 DOCS = ROOT / "docs"
 
 
 def chapters() -> dict[str, list[str]]:
-    """Each page that includes snippets, and the snippet files it includes, in order."""
+    """Each page that shows a snippet that runs, and the snippet modules it shows,
+    in the order of their first block."""
     found = {}
     for page in sorted(DOCS.glob("*.md")):
-        paths = [m["path"] for m in INCLUDE.finditer(page.read_text(encoding="utf-8"))]
-        paths = [p for p in paths if p.startswith("snippets/")]
-        if paths:
-            found[page.stem] = list(dict.fromkeys(paths))
+        blocks = blocks_of(page.read_text(encoding="utf-8"))
+        modules = list(dict.fromkeys(block.module for block in blocks))
+        if not all(parse(module).is_library for module in modules):
+            found[page.stem] = modules
     return found
 
 
 CHAPTERS = chapters()
-
-
-def code_lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.strip()]
+CHAPTER_TITLES = {
+    name: title_of((DOCS / f"{name}.md").read_text(encoding="utf-8"), name)
+    for name in CHAPTERS
+}
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
@@ -41,18 +42,19 @@ def test_the_notebook_is_the_chapters_snippets_in_page_order(built_site, name):
         (built_site / "notebooks" / name / f"{name}.ipynb").read_text(encoding="utf-8")
     )
     cells = notebook["cells"]
-    headings = [c["source"] for c in cells if c["cell_type"] == "markdown"][1:]
-    assert [h.split("`")[-2] for h in headings] == CHAPTERS[name]
-    codes = [c["source"] for c in cells if c["cell_type"] == "code"]
-    for path, code in zip(CHAPTERS[name], codes, strict=True):
-        snippet = [
-            re.sub(r"\s+# \(\d+\)!", "", line)
-            for line in (ROOT / path).read_text(encoding="utf-8").splitlines()
-        ]
-        assert set(code_lines(code)) <= set(snippet), path  # nothing but the snippet
-        assert not any(
-            line.lstrip().startswith(("#>", "# --8<--")) for line in code_lines(code)
-        )
+    assert cells[0]["source"].startswith("# ") and "(notebook)" in cells[0]["source"]
+    assert 'os.environ["GUIDE_DATABASE_URL"] = ""' in cells[1]["source"]
+    headings = [c["source"] for c in cells[2::2]]
+    codes = [c["source"] for c in cells[3::2]]
+    modules = CHAPTERS[name]
+    assert [h.split("\n")[0] for h in headings] == [
+        f"## {summary(parse(m).docstring)}" for m in modules
+    ]
+    for module, code in zip(modules, codes, strict=True):
+        own = parse(module)
+        if not own.is_library:
+            assert top_level_await(body_of(own, outputs=False)) in code, module
+        assert not re.search(r"^\s*(from|import) snippets|# --8<--|#>", code, re.M)
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
@@ -63,45 +65,26 @@ def test_each_chapter_links_to_its_notebook_and_its_download(built_site, name):
     assert (built_site / "notebooks" / name / f"{name}.ipynb").is_file()
 
 
-def test_the_notebooks_ran_in_the_build(built_site):
-    require(LOCAL_POSTGRESQL)  # the pooling notebook needs the server; else not run
-    for name in CHAPTERS:
-        html = (built_site / "notebooks" / name / "index.html").read_text(
-            encoding="utf-8"
-        )
-        assert "jp-OutputArea-output" in html, f"{name}: no cell output"
-
-
-def test_the_notebook_plugin_neither_caches_nor_allows_errors():
+def test_the_build_renders_the_notebooks_without_running_or_caching_them():
     config = load_config(str(ROOT / "mkdocs.yml"))
     plugin = config.plugins["mkdocs-jupyter"].config
-    assert (plugin["cache"], plugin["allow_errors"]) == (False, False)
+    assert (plugin["execute"], plugin["cache"]) == (False, False)
 
 
-def test_a_failing_cell_fails_the_build(tmp_path):
-    (tmp_path / "docs" / "includes").mkdir(parents=True)
-    for include in (DOCS / "includes").glob("*.md"):
-        shutil.copy(include, tmp_path / "docs" / "includes")
-    (tmp_path / "docs" / "index.md").write_text("# Home\n")
-    (tmp_path / "snippets" / "broken").mkdir(parents=True)
-    (tmp_path / "snippets" / "broken" / "fails.py").write_text(
-        '"""Fails."""\n\n# --8<-- [start:x]\nraise ValueError("cell 2 fails")\n'
-        "# --8<-- [end:x]\n"
-    )
-    (tmp_path / "docs" / "broken.md").write_text(
-        '# Broken\n\nIntro.\n\n```python\n--8<-- "snippets/broken/fails.py:x"\n```\n'
-    )
-    for shared in ("assets", "hooks"):
-        (tmp_path / shared).symlink_to(ROOT / shared)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\nnav:\n(  .*\n)+", "\n", config)
-    (tmp_path / "mkdocs.yml").write_text(config)
-    result = build(tmp_path / "mkdocs.yml", tmp_path / "site", execute_notebooks=True)
-    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stderr)  # without colours
-    assert result.returncode != 0
-    assert "CellExecutionError" in output
-    assert "ValueError: cell 2 fails" in output
-    assert "notebooks/broken.ipynb" in output  # which notebook
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_a_notebook_page_is_light_and_ranks_below_its_chapter_in_search(
+    built_site, name
+):
+    html = (built_site / "notebooks" / name / "index.html").read_text(encoding="utf-8")
+    assert "<style" not in html.split("jupyter-wrapper", 1)[1]
+    assert "mathjax" not in html.lower() and "mermaid" not in html.lower()
+    assert f"<title>{CHAPTER_TITLES[name]} (notebook)" in html
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    boost = {doc["location"]: doc.get("boost") for doc in index["docs"]}
+    assert boost[f"notebooks/{name}/"] < 1 and (boost[f"{name}/"] or 1) >= 1
+    text = {doc["location"]: doc["text"] for doc in index["docs"]}
+    assert text[f"notebooks/{name}/"] == "" and text[f"{name}/"]  # code: on the chapter
+    assert not [place for place in text if place.startswith(f"notebooks/{name}/#")]
 
 
 def test_the_site_builds_without_notebooks_for_fast_serving(tmp_path):

@@ -2,14 +2,14 @@
 
 import pytest
 
-from snippets.support import LOCAL_POSTGRESQL
-from tests.conftest import require
+from tests.conftest import require_server
 from tests.generated import GENERATED
 from tests.outputs import (
     ROOT,
     comparable,
     diff,
     expected_source,
+    needs_server,
     run_snippet,
     snippet_modules,
     snippet_path,
@@ -19,10 +19,16 @@ from tests.outputs import (
 FIX = "`python3 dev.py update` rewrites them from what the code does now."
 
 
-@pytest.mark.parametrize("module", snippet_modules())
+@pytest.mark.parametrize(
+    "module",
+    [
+        pytest.param(m, marks=pytest.mark.server) if needs_server(m) else m
+        for m in snippet_modules()
+    ],
+)
 def test_snippet_prints_what_its_output_lines_say(module):
-    if "server_url()" in snippet_path(module).read_text(encoding="utf-8"):
-        require(LOCAL_POSTGRESQL)  # its #> lines are PostgreSQL's
+    if needs_server(module):
+        require_server("postgresql")  # its #> lines are PostgreSQL's
     source, updated = expected_source(module)
     if comparable(updated) != comparable(source):
         pytest.fail(

@@ -4,7 +4,7 @@ from sqlalchemy import create_engine, inspect, make_url, select, text
 from sqlalchemy.orm import Session
 
 from snippets.states.model import Base, User
-from snippets.support import DATABASE_URL, fresh_engine, print_sql
+from snippets.support import SETTING, fresh_engine, print_sql
 
 
 def test_print_sql_prints_statements_and_transaction_boundaries(capsys):
@@ -29,7 +29,7 @@ def test_print_sql_prints_statements_and_transaction_boundaries(capsys):
 def test_fresh_engine_uses_the_configured_url_and_starts_empty(
     backend, monkeypatch, capsys
 ):
-    monkeypatch.setenv(DATABASE_URL, backend)
+    monkeypatch.setenv(SETTING, backend)
     for _ in range(2):  # the second call must drop what the first one left
         engine = fresh_engine(Base.metadata)
         assert engine.url == make_url(backend)

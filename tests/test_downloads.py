@@ -1,0 +1,159 @@
+"""Every script and notebook the built site serves runs as a reader downloads it:
+outside the repository, with SQLAlchemy (and a driver) alone (tests/readers.py).
+
+The runs on SQLite start together, in the background, when the first test needs
+one; those that need a server run in their own test, one at a time, so that they
+never share a database with another test.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from blocks import Block, blocks_of
+from examples import script_uri
+from nbclient.exceptions import CellExecutionError
+from notebooks import FOLDER
+from standalone import parse
+
+from snippets.support import SETTING
+from tests.conftest import require_server
+from tests.outputs import ROOT, comparable
+from tests.readers import (
+    PACKAGE_IMPORT,
+    missing,
+    output_lines,
+    run_notebook,
+    run_script,
+)
+
+
+def pages() -> dict[str, list[Block]]:
+    """Each page that shows snippets, and its blocks."""
+    found = {}
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        blocks = blocks_of(page.read_text(encoding="utf-8"))
+        if blocks:
+            found[page.stem] = blocks
+    return found
+
+
+PAGES = pages()
+MODULES = {block.path: block.module for blocks in PAGES.values() for block in blocks}
+SCRIPTS = sorted(MODULES)
+ON_A_SERVER = [path for path in SCRIPTS if parse(MODULES[path]).needs_server]
+CHAPTERS = [  # the pages with a notebook: those that run something
+    page
+    for page, blocks in PAGES.items()
+    if not all(parse(block.module).is_library for block in blocks)
+]
+SERVER_CHAPTERS = [  # their notebooks stop at the first example that needs a server
+    page for page in CHAPTERS if any(b.path in ON_A_SERVER for b in PAGES[page])
+]
+
+
+def served(site: Path, uri: str) -> Path:
+    path = site / uri
+    assert path.is_file(), f"the built site does not serve {uri}"
+    return path
+
+
+@pytest.fixture(scope="session")
+def reader_runs(built_site):
+    """The runs on SQLite of every script and notebook, started at once."""
+    reason = missing()
+    if reason:
+        pytest.fail(reason)
+    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
+    runs: dict[str, Future] = {}
+    for path in SCRIPTS:
+        if path not in ON_A_SERVER:
+            uri = script_uri(path)
+            runs[uri] = pool.submit(run_script, served(built_site, uri))
+    for chapter in CHAPTERS:
+        uri = f"{FOLDER}/{chapter}/{chapter}.ipynb"
+        runs[uri] = pool.submit(run_notebook, served(built_site, uri))
+    yield runs
+    pool.shutdown(cancel_futures=True)
+
+
+def check_script(uri: str, text: str, run) -> None:
+    assert not PACKAGE_IMPORT.search(text), f"{uri} imports the guide's package"
+    assert run.returncode == 0 and not run.stderr, f"{uri} failed:\n{run.stderr}"
+    expected = "\n".join(output_lines(text))
+    printed = run.stdout.rstrip("\n")
+    if comparable(printed) != comparable(expected):
+        pytest.fail(
+            f"{uri}, as downloaded, printed something other than its #> lines:\n"
+            + "\n".join(
+                difflib.unified_diff(
+                    expected.splitlines(),
+                    printed.splitlines(),
+                    "its #> lines",
+                    "what it printed",
+                    lineterm="",
+                )
+            ),
+            pytrace=False,
+        )
+
+
+@pytest.mark.parametrize("path", [p for p in SCRIPTS if p not in ON_A_SERVER])
+def test_every_script_prints_its_output_lines_as_downloaded(
+    path, built_site, reader_runs
+):
+    uri = script_uri(path)
+    text = served(built_site, uri).read_text(encoding="utf-8")
+    check_script(uri, text, reader_runs[uri].result())
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("path", ON_A_SERVER)
+def test_a_script_that_needs_a_server_prints_its_output_lines_on_postgresql(
+    path, built_site
+):
+    url = require_server("postgresql")  # the #> lines'
+    uri = script_uri(path)
+    script = served(built_site, uri)
+    check_script(uri, script.read_text(encoding="utf-8"), run_script(script, url))
+
+
+@pytest.mark.parametrize(
+    "url, says",
+    [
+        (None, f"This example needs a PostgreSQL or MariaDB server: set {SETTING}"),
+        ("postgresql+pg8000://user@127.0.0.1/scratch", "needs a driver: pip install"),
+        ("postgresql+psycopg://user@127.0.0.1:1/scratch", "no connection: "),
+    ],
+    ids=["no-url", "no-driver", "no-server"],
+)
+def test_an_example_that_needs_a_server_says_so_in_one_line(url, says, built_site):
+    for path in ON_A_SERVER:
+        run = run_script(served(built_site, script_uri(path)), url)
+        assert run.returncode == 1 and run.stdout == ""
+        assert run.stderr.count("\n") == 1 and says in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_notebook_runs_as_downloaded(chapter, reader_runs):
+    """On SQLite, the reader's default: a notebook with examples that need a server
+    runs up to the first of them, which stops it with one line saying what it needs."""
+    run = reader_runs[f"{FOLDER}/{chapter}/{chapter}.ipynb"]
+    if chapter not in SERVER_CHAPTERS:
+        run.result()
+        return
+    with pytest.raises(CellExecutionError) as stopped:
+        run.result()
+    assert stopped.value.ename == "SystemExit"
+    assert stopped.value.evalue.startswith("This example needs a PostgreSQL")
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("chapter", SERVER_CHAPTERS)
+def test_a_notebook_with_examples_that_need_a_server_runs_on_one(chapter, built_site):
+    url = require_server("postgresql")
+    run_notebook(served(built_site, f"{FOLDER}/{chapter}/{chapter}.ipynb"), url)
