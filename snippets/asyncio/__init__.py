@@ -1,0 +1,1 @@
+"""Examples of the chapter "asyncio" (docs/asyncio.md)."""
