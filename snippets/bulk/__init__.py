@@ -1,0 +1,1 @@
+"""Examples of the chapter "Writing in bulk" (docs/bulk.md)."""

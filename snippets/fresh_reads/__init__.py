@@ -1,0 +1,1 @@
+"""Examples of the chapter "Fresh reads, locks and lost updates" (docs/fresh_reads.md)."""

@@ -1,0 +1,1 @@
+"""Examples of the chapter "The session in tests" (docs/testing.md)."""

@@ -1,0 +1,191 @@
+"""Every claim of docs/testing.md, on every backend."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.exc import InvalidRequestError, OperationalError
+from sqlalchemy.orm import Session
+
+from snippets.states.model import Base, User
+from snippets.testing.fixture import session_for_a_test
+from snippets.testing.sqlite_fix import begin_for_real
+from tests.conftest import backend_name, rows_seen_elsewhere
+from tests.outputs import run_snippet
+
+SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK", "SAVE")
+SQL += ("RELEASE",)
+
+
+def printed(module: str, url: str) -> list[str]:
+    """What the snippet printed itself: its lines without the SQL printout."""
+    lines = [text.rstrip("\n") for _, text in run_snippet(module, url).printed]
+    return [line for line in lines if not line.startswith(SQL)]
+
+
+@pytest.fixture
+def test_engine(backend):
+    """An engine on `backend` as the chapter's recipe makes it: with the SQLite fix."""
+    engine = create_engine(backend)
+    if engine.dialect.name == "sqlite":
+        begin_for_real(engine)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+def test_what_the_code_under_test_committed_is_gone_after_the_test(backend):
+    assert printed("testing.rolled_back", backend) == [
+        "['Alice']",
+        "0",
+        "False",
+        "['Alice']",
+        "0",
+    ]
+    assert rows_seen_elsewhere(backend) == []
+
+
+def test_the_codes_commit_releases_a_savepoint_and_its_rollback_returns_to_one(
+    backend, sql_log
+):
+    run_snippet("testing.rolled_back", backend)
+    sent = [s.split()[0] for s in sql_log.statements]
+    assert "COMMIT" not in sent[sent.index("SAVEPOINT") :]  # no real commit
+    statements = " | ".join(sql_log.statements)
+    assert "RELEASE SAVEPOINT sa_savepoint_1" in statements
+    assert "ROLLBACK TO SAVEPOINT sa_savepoint_2" in statements
+
+
+def test_with_the_fix_sqlite_begins_before_the_first_savepoint(tmp_path, sql_log):
+    run_snippet("testing.rolled_back", f"sqlite:///{tmp_path / 'fixed.db'}")
+    first_savepoint = next(
+        i for i, s in enumerate(sql_log.statements) if s.startswith("SAVEPOINT")
+    )
+    assert "BEGIN" in sql_log.statements[first_savepoint - 3 : first_savepoint]
+
+
+def test_in_the_default_mode_a_rollback_in_the_code_ends_the_tests_transaction(
+    backend, sql_log
+):
+    lines = printed("testing.default_mode", backend)
+    after_setup = sql_log.statements[sql_log.statements.index("BEGIN") :]
+    alice = next(i for i, s in enumerate(after_setup) if "INSERT" in s)
+    kinds = [s.split()[0] for s in after_setup[alice:]]
+    kinds = [k for i, k in enumerate(kinds) if k != "BEGIN" or kinds[i - 1] != k]
+    # Alice's commit sends nothing; the failed INSERT rolls back; Bob commits
+    assert kinds[:6] == ["INSERT", "INSERT", "ROLLBACK", "BEGIN", "INSERT", "COMMIT"]
+    assert lines == ["SAWarning transaction already deassociated from connection", "1"]
+    assert rows_seen_elsewhere(backend) == ["Bob"]  # committed for real
+
+
+def test_on_sqlite_without_the_fix_commits_escape_the_test(backend):
+    left = {"sqlite": "1", "postgresql": "0", "mariadb": "0"}[backend_name(backend)]
+    assert printed("testing.sqlite_pitfall", backend) == [left]
+    engine = create_engine(backend)  # without the fix
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with session_for_a_test(engine) as session:
+        for name in ("Alice", "Bob"):
+            session.add(User(name=name))
+            session.commit()
+    expected = ["Alice", "Bob"] if backend_name(backend) == "sqlite" else []
+    assert rows_seen_elsewhere(backend) == expected
+    engine.dispose()
+
+
+def test_on_mariadb_ddl_in_the_code_under_test_commits_the_tests_transaction(
+    test_engine, backend
+):
+    with test_engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE IF EXISTS scratch")
+    mariadb = backend_name(backend) == "mariadb"
+    try:
+        with session_for_a_test(test_engine) as session:
+            session.add(User(name="Alice"))
+            session.commit()
+            session.execute(text("CREATE TABLE scratch (id INTEGER)"))
+            session.add(User(name="Bob"))
+            if mariadb:
+                with pytest.raises(OperationalError) as raised:
+                    session.commit()  # its savepoint went with the implicit commit
+                assert raised.value.orig.args[0] == 1305
+                assert raised.value.orig.args[1].endswith("does not exist")
+            else:
+                session.commit()
+        assert rows_seen_elsewhere(backend) == (["Alice"] if mariadb else [])
+    finally:
+        with test_engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE IF EXISTS scratch")
+
+
+def test_a_sessionmaker_bound_to_the_connection_keeps_the_codes_sessions_inside(
+    backend,
+):
+    assert printed("testing.factory", backend) == ["['Alice', 'Bob']", "0"]
+    assert rows_seen_elsewhere(backend) == []
+
+
+def test_a_session_the_code_makes_from_the_engine_is_outside_the_test(backend):
+    engine = create_engine(backend, connect_args={"timeout": 0.2})
+    if backend_name(backend) != "sqlite":
+        engine = create_engine(backend)
+    else:
+        begin_for_real(engine)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with session_for_a_test(engine) as session:
+        session.add(User(name="Alice"))
+        session.commit()
+        with Session(engine) as its_own:  # not the test's connection
+            its_own.add(User(name="Bob"))
+            if backend_name(backend) == "sqlite":
+                with pytest.raises(OperationalError, match="database is locked"):
+                    its_own.commit()
+            else:
+                its_own.commit()
+    expected = [] if backend_name(backend) == "sqlite" else ["Bob"]
+    assert rows_seen_elsewhere(backend) == expected
+    engine.dispose()
+
+
+def test_begin_after_the_session_began_raises_and_committing_first_fixes_it(backend):
+    lines = printed("testing.already_begun", backend)
+    assert lines == [
+        "InvalidRequestError",
+        "A transaction is already begun on this Session.",
+        "Alicia",
+    ]
+    assert rows_seen_elsewhere(backend) == []
+
+
+def test_the_error_has_no_code_and_any_use_of_the_session_begins_its_transaction(
+    test_engine, sql_log
+):
+    with Session(test_engine) as session:
+        sql_log.clear()
+        session.add(User(name="Alice"))  # no SQL, yet the transaction has begun
+        assert sql_log.kinds() == () and session.in_transaction()
+        with pytest.raises(InvalidRequestError) as raised:
+            session.begin()
+        assert type(raised.value) is InvalidRequestError
+        assert raised.value.code is None
+        session.commit()
+        assert not session.in_transaction()
+        alice = session.scalars(select(User)).one()  # a query begins it too
+        session.commit()
+        _ = alice.name  # and so does reading an attribute the commit expired
+        assert session.in_transaction()
+        with pytest.raises(InvalidRequestError, match="already begun"):
+            session.begin()
+        session.rollback()
+        with session.begin():  # nothing begun: begin() works
+            session.add(User(name="Bob"))
+    assert sorted(rows_seen_elsewhere(str(test_engine.url))) == ["Alice", "Bob"]
+
+
+def test_a_session_begun_at_the_start_commits_at_the_end_of_the_block(test_engine):
+    with Session(test_engine) as session, session.begin():
+        session.add(User(name="Alice"))
+        assert session.scalars(select(User.name)).all() == ["Alice"]
+    assert rows_seen_elsewhere(str(test_engine.url)) == ["Alice"]
