@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import warnings
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import ForeignKey, create_engine, select
 from sqlalchemy.exc import SAWarning
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from tests.outputs import run_snippet
 
@@ -29,7 +30,16 @@ def test_two_unlinked_ends_warn_qzyx():
     assert [(w.category.__name__, w.message.code) for w in caught] == [
         ("SAWarning", "qzyx")
     ]
-    assert "back_populates" in str(caught[0].message)
+    message = " ".join(str(caught[0].message).split())
+    assert message.startswith(
+        "relationship 'Book.author' will copy column author.id to column "
+        "book.author_id, which conflicts with relationship(s): 'Author.books'"
+    )
+    assert "should be linked with back_populates" in message
+    assert "viewonly=True should be applied to one or more if they are read-only" in (
+        message
+    )
+    assert "To silence this warning, add the parameter 'overlaps=" in message
 
 
 def test_unlinked_ends_agree_only_after_a_round_trip(backend, sql_log):
@@ -70,3 +80,85 @@ def test_a_misnamed_back_populates_fails_at_configuration():
     assert printed("back_populates.misnamed") == [
         "Mapper 'Mapper[Book(book)]' has no property 'writer'."
     ]
+
+
+def backref_model():
+    """A fresh Author whose `books` creates Book.author with backref."""
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Author(Base):
+        __tablename__ = "author"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        books: Mapped[list[Book]] = relationship(backref="author")
+
+    class Book(Base):
+        __tablename__ = "book"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        author_id: Mapped[int] = mapped_column(ForeignKey("author.id"))
+
+    return Base, Author, Book
+
+
+def test_the_first_object_or_query_configures_the_mappers():
+    Base, Author, Book = backref_model()
+    assert not hasattr(Book, "author")
+    Author()  # the first new object
+    assert hasattr(Book, "author")
+
+    Base, Author, Book = backref_model()
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    assert not hasattr(Book, "author")
+    with Session(engine) as session:
+        session.scalars(select(Author)).all()  # the first query
+    assert hasattr(Book, "author")
+    engine.dispose()
+
+
+@pytest.mark.parametrize("editor_linked", [False, True])
+def test_a_back_populates_naming_another_relationship_fails_only_in_use(
+    editor_linked,
+):
+    class Base(DeclarativeBase):
+        pass
+
+    class Author(Base):
+        __tablename__ = "author"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        books: Mapped[list[Book]] = relationship(
+            foreign_keys="Book.author_id",
+            back_populates="editor",  # meant "author"
+        )
+        if editor_linked:
+            edited: Mapped[list[Book]] = relationship(
+                foreign_keys="Book.editor_id", back_populates="editor"
+            )
+
+    class Book(Base):
+        __tablename__ = "book"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        author_id: Mapped[int | None] = mapped_column(ForeignKey("author.id"))
+        editor_id: Mapped[int | None] = mapped_column(ForeignKey("author.id"))
+        author: Mapped[Author] = relationship(
+            foreign_keys=[author_id], back_populates="books"
+        )
+        editor: Mapped[Author] = relationship(
+            foreign_keys=[editor_id],
+            back_populates="edited" if editor_linked else None,
+        )
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Base.registry.configure()  # no error, no warning
+    conflict = pytest.raises(ValueError, match="Bidirectional attribute conflict")
+    ursula, book = Author(), Book()
+    if editor_linked:
+        with conflict:
+            ursula.books.append(book)
+    else:
+        ursula.books.append(book)
+        assert (book.author, book.editor) == (None, ursula)  # the wrong end moved
+    with conflict:
+        Book().author = Author()

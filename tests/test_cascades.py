@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
-from sqlalchemy import Column, ForeignKey, Table, create_engine, select
-from sqlalchemy.exc import ArgumentError, InvalidRequestError, SAWarning
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    String,
+    Table,
+    create_engine,
+    event,
+    inspect,
+    select,
+)
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    InvalidRequestError,
+    SAWarning,
+)
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -14,6 +30,8 @@ from sqlalchemy.orm import (
 )
 
 from snippets.cascades.playlist import playlist_model
+from snippets.relationships.author_book import Author, Book
+from tests.databases import backend_name
 from tests.outputs import run_snippet
 
 
@@ -195,4 +213,265 @@ def test_delete_orphan_on_many_to_many_needs_single_parent():
 
 
 def test_deleting_a_many_to_many_parent_deletes_only_its_pair_rows(backend):
-    assert printed("cascades.orphan_rules", backend)[-2] == "[(2, 1)] [Tag('python')]"
+    assert printed("cascades.secondary_rows", backend)[-2] == "[(2, 1)] [Tag('python')]"
+
+
+def stored_on(url: str, cascade: str = "save-update, merge", **options):
+    """Like stored_playlist(), on `url` and without printing: an engine holding
+    the playlist Road trip (id 1) with Roadrunner and Holiday (ids 1 and 2)."""
+    Base, Playlist, Track = playlist_model(cascade, **options)
+    engine = create_engine(url)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        tracks = [Track(title="Roadrunner"), Track(title="Holiday")]
+        session.add(Playlist(name="Road trip", tracks=tracks))
+        session.commit()
+    return engine, Playlist, Track
+
+
+def test_save_update_adds_tracks_appended_later(backend):
+    engine, Playlist, Track = stored_on(backend, "save-update")
+    with Session(engine) as session:
+        playlist = session.get(Playlist, 1)
+        track = Track(title="Kids")
+        playlist.tracks.append(track)
+        assert track in session  # at once, before any flush
+        session.commit()
+    assert tracks_left(engine, Track)[-1] == ("Kids", 1)
+
+
+def test_a_new_object_linked_from_its_many_to_one_end_is_left_out(backend):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing else warns
+        warnings.filterwarnings("always", "Object of type <Book> not in session")
+        run = run_snippet("cascades.backref_cascade", backend)
+    lines = [text.rstrip("\n") for _, text in run.printed]
+    assert "False" in lines
+    warned = [w for w in run.namespace["caught"] if w.category is SAWarning]
+    assert [str(w.message) for w in warned] == [
+        "Object of type <Book> not in session, add operation along "
+        "'Author.books' will not proceed"
+    ]
+    assert [line for line in lines if line.isdigit()] == ["0", "1"]  # then stored
+    with Session(run.namespace["engine"]) as session:
+        assert session.scalars(select(Book.title)).all() == ["The Dispossessed"]
+    assert Author.books.property.cascade.save_update  # the default cascade
+
+
+def test_deleting_a_parent_fails_when_the_children_cannot_be_unlinked(backend):
+    class Base(DeclarativeBase):
+        pass
+
+    class Playlist(Base):
+        __tablename__ = "playlist"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        tracks: Mapped[list[Track]] = relationship()
+
+    class Track(Base):
+        __tablename__ = "track"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        playlist_id: Mapped[int] = mapped_column(ForeignKey("playlist.id"))  # NOT NULL
+
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add(Playlist(tracks=[Track(), Track()]))
+        session.commit()
+        session.delete(session.get(Playlist, 1))
+        with pytest.raises(IntegrityError):
+            session.commit()
+    engine.dispose()
+
+
+@pytest.mark.parametrize("other_loaded", [True, False])
+def test_delete_orphan_keeps_a_track_moved_before_the_flush(
+    other_loaded, backend, sql_log
+):
+    engine, Playlist, Track = stored_on(backend, "all, delete-orphan")
+    with Session(engine) as session:
+        session.add(Playlist(name="Chill"))
+        session.commit()
+    with Session(engine) as session:
+        road_trip, chill = session.get(Playlist, 1), session.get(Playlist, 2)
+        holiday = road_trip.tracks[1]
+        if other_loaded:
+            assert chill.tracks == []
+        road_trip.tracks.remove(holiday)
+        if not other_loaded:  # loading chill's tracks flushes first: Holiday goes
+            with pytest.raises(InvalidRequestError, match="has been deleted"):
+                chill.tracks.append(holiday)
+            assert any(s.startswith("DELETE FROM track") for s in sql_log.statements)
+            return
+        chill.tracks.append(holiday)
+        session.commit()
+    assert not any(s.startswith("DELETE FROM track") for s in sql_log.statements)
+    assert tracks_left(engine, Track) == [("Roadrunner", 1), ("Holiday", 2)]
+
+
+def test_the_page_moves_a_track_with_an_update(backend):
+    lines = printed("cascades.orphan_move", backend)
+    assert any(line.startswith("UPDATE track SET playlist_id") for line in lines)
+    assert lines[-2] == "[('Roadrunner', 1), ('Holiday', 2)]"
+
+
+def test_passive_deletes_still_deletes_the_children_already_loaded(backend, sql_log):
+    engine, Playlist, Track = stored_on(
+        backend, "all, delete-orphan", ondelete="CASCADE", passive_deletes=True
+    )
+    with Session(engine) as session:
+        playlist = session.get(Playlist, 1)
+        assert len(playlist.tracks) == 2  # loaded
+        sql_log.clear()
+        session.delete(playlist)
+        session.commit()
+    deletes = [s.split(" WHERE")[0] for s in sql_log.statements if "DELETE" in s]
+    assert deletes == ["DELETE FROM track", "DELETE FROM playlist"]
+    assert tracks_left(engine, Track) == []
+
+
+def test_postgresql_and_mariadb_enforce_foreign_keys_without_a_setting(backend):
+    engine, Playlist, Track = stored_on(backend)
+    orphan = Track(title="Kids", playlist_id=42)  # there is no playlist 42
+    with Session(engine) as session:
+        session.add(orphan)
+        if backend_name(backend) == "sqlite":
+            session.commit()  # accepted: SQLite checks nothing by default
+        else:
+            with pytest.raises(IntegrityError):
+                session.commit()
+
+
+def expired_tracks_after(operation: str, cascade: str, url: str) -> list[str]:
+    engine, Playlist, Track = stored_on(url, cascade)
+    with Session(engine) as session:
+        playlist = session.get(Playlist, 1)
+        track = playlist.tracks[0]
+        getattr(session, operation)(playlist)
+        return sorted(inspect(track).expired_attributes)
+
+
+def test_refresh_expire_cascade_reaches_loaded_children_on_refresh_too(backend):
+    assert expired_tracks_after("refresh", "save-update, merge", backend) == []
+    expired = expired_tracks_after("refresh", "all", backend)
+    assert expired == ["id", "playlist_id", "title"]
+
+
+@pytest.mark.parametrize("operation", ["expire", "refresh", "expunge"])
+def test_no_cascade_loads_a_collection_to_follow_it(operation, backend, sql_log):
+    engine, Playlist, Track = stored_on(backend, "all")
+    with Session(engine) as session:
+        track = session.get(Track, 1)
+        playlist = session.get(Playlist, 1)  # its tracks are not loaded
+        sql_log.clear()
+        getattr(session, operation)(playlist)
+        assert track in session
+        assert inspect(track).expired_attributes == set()
+    assert not any("FROM track" in s for s in sql_log.statements)
+
+
+def post_tag_model(one_sided=False, ondelete=None, **options):
+    """Post and Tag over post_tag; Post.tags gets `options`, Tag.posts exists
+    unless `one_sided`, and the pair table's foreign keys get `ondelete`."""
+    if not one_sided:
+        options["back_populates"] = "posts"
+
+    class Base(DeclarativeBase):
+        pass
+
+    post_tag = Table(
+        "post_tag",
+        Base.metadata,
+        Column("post_id", ForeignKey("post.id", ondelete=ondelete), primary_key=True),
+        Column("tag_id", ForeignKey("tag.id", ondelete=ondelete), primary_key=True),
+    )
+
+    class Post(Base):
+        __tablename__ = "post"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        tags: Mapped[list[Tag]] = relationship(secondary=post_tag, **options)
+
+    class Tag(Base):
+        __tablename__ = "tag"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        name: Mapped[str] = mapped_column(String(30))
+        if not one_sided:
+            posts: Mapped[list[Post]] = relationship(
+                secondary=post_tag, back_populates="tags"
+            )
+
+    return Base, Post, Tag, post_tag
+
+
+def two_posts_one_tag(url: str, **options):
+    """Posts 1 and 2, both tagged python (tag 1), on `url`; foreign keys enforced
+    on SQLite too."""
+    Base, Post, Tag, post_tag = post_tag_model(**options)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def enforce_foreign_keys(dbapi_connection, connection_record):
+            dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        python = Tag(name="python")
+        session.add_all([Post(tags=[python]), Post(tags=[python])])
+        session.commit()
+    return engine, Post, Tag, post_tag
+
+
+def delete_one(engine, cls) -> None:
+    with Session(engine) as session:
+        session.delete(session.get(cls, 1))
+        session.commit()
+
+
+def pairs(engine, post_tag) -> list[tuple]:
+    with engine.connect() as connection:
+        return sorted(connection.execute(select(post_tag)))
+
+
+@pytest.mark.parametrize(
+    "options, deleted",
+    [({"one_sided": True}, "Tag"), ({"passive_deletes": True}, "Post")],
+    ids=["no_relationship_on_the_deleted_side", "passive_deletes"],
+)
+def test_pair_rows_are_left_to_the_database_without_a_writable_relationship(
+    options, deleted, backend, sql_log
+):
+    engine, Post, Tag, post_tag = two_posts_one_tag(backend, **options)
+    with pytest.raises(IntegrityError):  # the pairs still point at the row
+        delete_one(engine, {"Tag": Tag, "Post": Post}[deleted])
+    assert not any(s.startswith("DELETE FROM post_tag") for s in sql_log.statements)
+    assert pairs(engine, post_tag) == [(1, 1), (2, 1)]
+    if backend_name(backend) == "sqlite":  # as it comes, foreign keys off
+        plain = create_engine(backend)
+        delete_one(plain, {"Tag": Tag, "Post": Post}[deleted])
+        assert pairs(plain, post_tag) == [(1, 1), (2, 1)]  # dangling
+        plain.dispose()
+
+
+def test_a_relationship_on_that_side_or_on_delete_cascade_removes_the_pairs(backend):
+    engine, Post, Tag, post_tag = two_posts_one_tag(backend)  # both sides mapped
+    delete_one(engine, Tag)
+    assert pairs(engine, post_tag) == []
+    engine, Post, Tag, post_tag = two_posts_one_tag(
+        backend, one_sided=True, ondelete="CASCADE"
+    )
+    delete_one(engine, Tag)
+    assert pairs(engine, post_tag) == []
+
+
+def test_delete_on_a_many_to_many_deletes_a_tag_other_posts_still_carry(backend):
+    engine, Post, Tag, post_tag = two_posts_one_tag(backend, cascade="all")
+    with Session(engine) as session:
+        session.delete(session.get(Post, 1))
+        session.commit()
+        assert session.scalars(select(Tag)).all() == []
+        assert session.get(Post, 2).tags == []
+    with engine.connect() as connection:
+        assert connection.execute(select(post_tag)).all() == []

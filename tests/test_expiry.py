@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import inspect, update
+from sqlalchemy import create_engine, inspect, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import DetachedInstanceError
 
+from snippets.relationships.author_book import Author, Base, Book
 from snippets.states.model import User
+from snippets.states.state_of import state_of
 from tests.outputs import run_snippet
 
 
@@ -20,6 +22,18 @@ def selects(sql_log) -> list[str]:
 def test_after_commit_each_object_reloads_with_its_own_select(backend, sql_log):
     run_snippet("expiry.expire_on_commit", backend)
     assert len(selects(sql_log)) == 2
+
+
+def test_one_query_reloads_every_expired_object_it_returns(engine, sql_log):
+    with Session(engine) as session:
+        users = [User(name="Alice"), User(name="Bob")]
+        session.add_all(users)
+        session.commit()
+        sql_log.clear()
+        session.scalars(select(User)).all()
+        assert len(selects(sql_log)) == 1
+        assert [user.name for user in users] == ["Alice", "Bob"]
+        assert len(selects(sql_log)) == 1  # the names came with the query
 
 
 def test_expire_on_commit_false_keeps_values_and_they_go_stale(engine, sql_log):
@@ -108,3 +122,107 @@ def test_each_way_out_leaves_a_readable_detached_object(backend, name, value):
 def test_keeping_the_session_open_reads_the_committed_value(backend):
     ns = run_snippet("expiry.detached_ways_out", backend).namespace
     assert ns["user"].name == "Alice Green"
+
+
+def test_expire_and_refresh_throw_away_changes_not_yet_flushed(backend, sql_log):
+    run = run_snippet("expiry.expire_discards_changes", backend)
+    assert "False Alice\n" in [text for _, text in run.printed]
+    assert "UPDATE" not in sql_log.kinds()
+    ns = run.namespace
+    with Session(ns["engine"]) as session:
+        user = session.get(User, 1)
+        user.name = "Alicia"
+        session.refresh(user)
+        assert user.name == "Alice" and not session.is_modified(user)
+        session.commit()
+    assert "UPDATE" not in sql_log.kinds()
+
+
+def test_expire_on_commit_false_does_not_keep_values_through_a_rollback(engine):
+    with Session(engine, expire_on_commit=False) as session:
+        user = User(name="Alice")
+        session.add(user)
+        session.commit()
+        assert not inspect(user).expired_attributes  # the commit kept the values
+        session.execute(select(User.id))  # a new transaction begins
+        session.rollback()  # as an error handler would
+    with pytest.raises(DetachedInstanceError) as raised:
+        _ = user.name
+    assert raised.value.code == "bhk3"
+
+
+def test_a_new_session_reads_a_detached_object_through_add_or_the_merged_copy(
+    backend,
+):
+    ns = run_snippet("expiry.detached_instance_error", backend).namespace
+    user, engine = ns["user"], ns["engine"]
+    with Session(engine) as session:
+        merged = session.merge(user)
+        assert merged.name == "Alice"
+        with pytest.raises(DetachedInstanceError):
+            _ = user.name  # the object passed to merge() stays detached
+        assert state_of(user) == "detached"
+    with Session(engine) as session:
+        session.add(user)
+        assert user.name == "Alice"
+
+
+def lazy_load_error(parent: str, attribute: str) -> str:
+    return (
+        rf"^Parent instance <{parent} at 0x[0-9a-f]+> is not bound to a Session; "
+        rf"lazy load operation of attribute '{attribute}' cannot proceed"
+    )
+
+
+def test_an_unloaded_relationship_of_a_detached_object_raises_bhk3(backend):
+    run = run_snippet("expiry.detached_lazy_load", backend)
+    printed = "".join(text for _, text in run.printed)
+    assert "Parent instance <Playlist at 0x…> is not bound to a Session; lazy load" in (
+        printed
+    )
+    ns = run.namespace
+    with Session(ns["engine"], expire_on_commit=False) as session:
+        playlist = session.get(ns["Playlist"], 1)
+        session.commit()  # nothing expires, and the tracks were never loaded
+    assert not inspect(playlist).expired_attributes
+    assert playlist.name == "Road trip"
+    with pytest.raises(
+        DetachedInstanceError, match=lazy_load_error("Playlist", "tracks")
+    ) as raised:
+        _ = playlist.tracks
+    assert raised.value.code == "bhk3"
+
+
+def test_loading_the_relationship_before_the_session_closes_avoids_bhk3(backend):
+    ns = run_snippet("expiry.detached_lazy_load", backend).namespace
+    titles = ["Roadrunner", "Holiday"]
+    assert [track.title for track in ns["playlist"].tracks] == titles  # selectinload
+    with Session(ns["engine"]) as session:
+        playlist = session.get(ns["Playlist"], 1)
+        assert len(playlist.tracks) == 2  # read while the session is open
+    assert [track.title for track in playlist.tracks] == titles
+
+
+def test_refresh_reloads_the_columns_but_leaves_a_lazy_relationship_unloaded(
+    backend,
+):
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    try:
+        with Session(engine) as session:
+            session.add(Author(name="Ursula", books=[Book(title="Dawn")]))
+            session.commit()
+            author = session.get(Author, 1)
+            assert len(author.books) == 1  # loaded
+            session.commit()
+            session.refresh(author)
+            assert inspect(author).unloaded == {"books"}
+        assert author.name == "Ursula"
+        with pytest.raises(
+            DetachedInstanceError, match=lazy_load_error("Author", "books")
+        ):
+            _ = author.books
+    finally:
+        Base.metadata.drop_all(engine)
+        engine.dispose()

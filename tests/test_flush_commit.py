@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, select
-from sqlalchemy.exc import IntegrityError
+import sqlalchemy
+from sqlalchemy import create_engine, event, func, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from snippets.flush_commit.backend_facts import FACTS, MEASURES
-from snippets.states.model import User
+from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import count_elsewhere
-from tests.conftest import backend_name, rows_seen_elsewhere
+from tests.backend_facts import FACTS, MEASURES
+from tests.conftest import backend_name, require_server, rows_seen_elsewhere
 from tests.outputs import run_snippet
 
 
@@ -120,6 +121,13 @@ def test_backend_fact(fact, engine, backend):
     assert MEASURES[fact](engine) == FACTS[fact][backend_name(backend)]
 
 
+def test_the_isolation_level_example_prints_the_backends_default(backend):
+    printed = [
+        text for _, text in run_snippet("flush_commit.isolation_level", backend).printed
+    ]
+    assert printed == [FACTS["Default isolation level"][backend_name(backend)] + "\n"]
+
+
 def test_flush_with_nothing_to_send_sends_nothing(engine, sql_log):
     with Session(engine) as session:
         session.flush()
@@ -133,3 +141,135 @@ def test_a_constraint_error_surfaces_at_the_query_that_autoflushes(engine):
         session.add(User(id=1, name="Alice again"))  # no error yet
         with pytest.raises(IntegrityError):
             session.scalars(select(User.name)).all()
+
+
+def test_commit_with_nothing_begun_sends_nothing(engine, sql_log):
+    with Session(engine) as session:
+        session.commit()
+    assert sql_log.kinds() == ()
+
+
+ON_2_0 = sqlalchemy.__version__.startswith("2.0.")
+
+
+@pytest.mark.parametrize("kind", ["text", "table"])
+def test_only_2_1_flushes_before_text_and_plain_table_statements(kind, engine):
+    table = User.__table__
+    statement = {
+        "text": text("SELECT count(*) FROM user_account"),
+        "table": select(func.count()).select_from(table),
+    }[kind]
+    with Session(engine) as session:
+        session.add(User(name="Alice"))
+        seen = session.scalar(statement)
+        assert (seen, len(session.new)) == ((0, 1) if ON_2_0 else (1, 0))
+
+
+def test_an_autoflush_error_names_its_statement_and_no_autoflush_only_postpones_it(
+    engine,
+):
+    with Session(engine) as session:
+        session.add(User(id=1, name="Alice"))
+        session.commit()
+        session.add(User(id=1, name="Alice again"))
+        with pytest.raises(IntegrityError) as raised:
+            session.scalars(select(User.name)).all()
+        message = str(raised.value)
+        assert "[SQL: INSERT INTO user_account (id, name) VALUES" in message
+        assert "'Alice again'" in message.split("[parameters: ")[1]
+        session.rollback()
+        session.add(User(id=1, name="Alice again"))
+        with session.no_autoflush:
+            assert session.scalars(select(User.name)).all() == ["Alice"]
+        with pytest.raises(IntegrityError):
+            session.commit()
+
+
+def test_a_savepoint_block_left_by_an_exception_rolls_back_only_the_savepoint(
+    engine, backend, sql_log
+):
+    with Session(engine) as session:
+        session.add(User(name="Alice"))
+        session.flush()
+        with pytest.raises(LookupError), session.begin_nested():
+            session.add(User(name="Bob"))
+            session.flush()
+            raise LookupError("something went wrong")
+        assert sql_log.statements[-1].startswith("ROLLBACK TO SAVEPOINT")
+        session.commit()
+    assert rows_seen_elsewhere(backend) == ["Alice"]
+
+
+def test_the_sqlite_savepoint_fix_makes_a_read_hold_its_lock_until_the_end(tmp_path):
+    """With a real BEGIN, a session that has read keeps another connection from
+    committing a write; without it (the driver's default) the write goes through."""
+    url = f"sqlite:///{tmp_path / 'locks.db'}"
+    for fixed in (False, True):
+        engine = create_engine(url)
+        if fixed:
+            event.listen(
+                engine,
+                "connect",
+                lambda dbapi_connection, record: setattr(
+                    dbapi_connection, "isolation_level", None
+                ),
+            )
+            event.listen(
+                engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN")
+            )
+        Base.metadata.drop_all(engine)
+        Base.metadata.create_all(engine)
+        with Session(engine) as session:
+            session.add(User(name="Alice"))
+            session.commit()
+        writer = create_engine(url, connect_args={"timeout": 0})
+        with Session(engine) as session:
+            assert session.scalars(select(User.name)).all() == ["Alice"]
+            if fixed:
+                with (
+                    pytest.raises(OperationalError, match="database is locked"),
+                    writer.begin() as connection,
+                ):
+                    connection.execute(update(User).values(name="Bob"))
+            else:
+                with writer.begin() as connection:
+                    connection.execute(update(User).values(name="Bob"))
+        writer.dispose()
+        engine.dispose()
+
+
+@pytest.mark.server
+def test_repeatable_read_keeps_plain_reads_but_writes_see_the_latest_commit():
+    url = require_server("mariadb")
+    engine = create_engine(url)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    try:
+        with Session(engine) as session:
+            session.add(User(name="Alice"))
+            session.commit()
+            assert session.scalar(select(User.name)) == "Alice"  # the snapshot
+            with engine.begin() as elsewhere:
+                elsewhere.execute(update(User).values(name="Alicia"))
+            assert session.scalar(select(User.name)) == "Alice"
+            locking = select(User.name).with_for_update()
+            assert session.scalar(locking) == "Alicia"
+            changed = session.execute(
+                update(User).where(User.name == "Alicia").values(name="Alicia B.")
+            )
+            assert changed.rowcount == 1
+            assert session.scalar(select(User.name)) == "Alicia B."
+            session.rollback()
+    finally:
+        engine.dispose()
+
+
+def test_each_connection_to_in_memory_sqlite_has_a_database_of_its_own():
+    first, second = create_engine("sqlite://"), create_engine("sqlite://")
+    Base.metadata.create_all(first)
+    with first.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(User)) == 0
+    with second.connect() as connection, pytest.raises(OperationalError):
+        connection.scalar(select(func.count()).select_from(User))  # no such table
+    first.dispose()
+    second.dispose()

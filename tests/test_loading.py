@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import warnings
 
 import pytest
 import sqlalchemy
-from sqlalchemy import create_engine
-from sqlalchemy.exc import SADeprecationWarning
-from sqlalchemy.orm import Query, Session, joinedload
+import sqlalchemy.orm
+from sqlalchemy import ForeignKey, String, create_engine, event, func, insert, select
+from sqlalchemy.exc import InvalidRequestError, SADeprecationWarning
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Query,
+    Session,
+    WriteOnlyMapped,
+    joinedload,
+    mapped_column,
+    raiseload,
+    relationship,
+    selectinload,
+)
 
-from snippets.loading.library import LIBRARY, add_library
-from snippets.loading.strategies import STRATEGIES, mapped_with, measure
-from snippets.relationships.author_book import Author, Base
+from snippets.loading.library import LIBRARY, library
+from snippets.relationships.author_book import Author, Base, Book
 from tests.outputs import run_snippet
+from tests.strategies import STRATEGIES, measure
 
 AUTHORS = len(LIBRARY)
 BOOKS = sum(map(len, LIBRARY.values()))
@@ -38,6 +52,25 @@ def test_selectinload_sends_two_statements(backend, sql_log):
     assert " IN " in selects[1]
 
 
+def test_selectinload_sends_one_query_per_500_authors(backend, sql_log):
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with engine.begin() as connection:
+        connection.execute(insert(Author), [{"name": f"A{n}"} for n in range(1001)])
+    for authors, in_queries in [(500, 1), (1001, 3)]:  # 1001 = 500 + 500 + 1
+        sql_log.clear()
+        with Session(engine) as session:
+            query = select(Author).options(selectinload(Author.books))
+            loaded = session.scalars(query.order_by(Author.id).limit(authors)).all()
+            assert len(loaded) == authors
+            assert all(author.books == [] for author in loaded)
+        selects = [s for s in sql_log.statements if s.startswith("SELECT")]
+        assert len(selects) == 1 + in_queries
+        assert all(" IN " in s for s in selects[1:])
+    engine.dispose()
+
+
 def test_joinedload_sends_one_statement(backend, sql_log):
     run = run_snippet("loading.joined_fix", backend)
     joins = statements(sql_log, "LEFT OUTER JOIN book")
@@ -47,19 +80,72 @@ def test_joinedload_sends_one_statement(backend, sql_log):
     assert all(f"{name} 2\n" in lines for name in LIBRARY)
 
 
+@pytest.fixture
+def stored_library(backend):
+    """An engine on `backend` holding LIBRARY, in the author_book model."""
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add_all(library(Author, Book))
+        session.commit()
+    yield engine
+    engine.dispose()
+
+
+JOINED = select(Author).options(joinedload(Author.books)).order_by(Author.id)
+REFUSED = "The unique() method must be invoked on this Result"
+
+
 def test_joined_collection_without_unique_is_refused(backend):
     lines = [text for _, text in run_snippet("loading.joined_fix", backend).printed]
-    assert lines[-2].startswith("The unique() method must be invoked on this Result")
+    assert lines[-2].startswith(REFUSED)
 
 
-def test_legacy_query_removes_joined_duplicates_silently(tmp_path):
-    engine = create_engine(f"sqlite:///{tmp_path / 'guide.db'}")
-    Base.metadata.create_all(engine)
-    add_library(engine)
-    with Session(engine) as session:
+@pytest.mark.parametrize(
+    "use",
+    [
+        lambda session: session.scalars(JOINED).all(),
+        lambda session: next(iter(session.scalars(JOINED))),
+        lambda session: session.scalars(JOINED).fetchmany(2),
+        lambda session: session.scalars(JOINED.where(Author.id == 1)).one(),
+    ],
+    ids=["all", "iteration", "fetchmany", "one_of_one_author"],
+)
+def test_all_iteration_fetchmany_and_one_refuse_a_joined_collection_without_unique(
+    use, stored_library
+):
+    refused = pytest.raises(InvalidRequestError, match=re.escape(REFUSED))
+    with Session(stored_library) as session, refused:
+        use(session)
+
+
+def test_first_and_scalar_need_no_unique(stored_library):
+    with Session(stored_library) as session:
+        first = session.scalars(JOINED).first()
+        assert (first.name, len(first.books)) == ("Ursula", 2)
+        assert session.scalar(JOINED) is first
+
+
+def test_legacy_query_removes_joined_duplicates_silently(stored_library):
+    with Session(stored_library) as session, warnings.catch_warnings():
+        warnings.simplefilter("error")
         authors = session.query(Author).options(joinedload(Author.books)).all()
-    assert len(authors) == AUTHORS
-    engine.dispose()
+        assert len(authors) == AUTHORS
+        assert [len(author.books) for author in authors] == [2] * AUTHORS
+
+
+def test_a_joined_collection_repeats_the_author_on_every_book_row(stored_library):
+    with stored_library.connect() as connection:  # the rows the database sends
+        result = connection.execute(JOINED)
+        assert list(result.keys())[:2] == ["id", "name"]
+        rows = result.all()
+    assert len(rows) == BOOKS
+    assert sorted(row[:2] for row in rows) == sorted(
+        (author_id, name)
+        for author_id, (name, titles) in enumerate(LIBRARY.items(), start=1)
+        for _ in titles
+    )
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.lazy)
@@ -100,14 +186,37 @@ def test_immediate_loads_with_the_authors_and_select_when_read():
 
 @pytest.mark.parametrize("strategy", STRATEGIES, ids=lambda s: s.lazy)
 def test_only_noload_warns_and_only_on_2_1(strategy):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        Base_, *_ = mapped_with(strategy.lazy)
-        Base_.registry.configure()
-    deprecated = [w for w in caught if issubclass(w.category, SADeprecationWarning)]
-    expected = strategy.lazy == "noload" and ON_2_1
-    assert bool(deprecated) == expected, [str(w.message) for w in caught]
+    warned = measure(strategy.lazy).warned  # mapping, loading and reading
+    if strategy.lazy == "noload" and ON_2_1:
+        assert len(warned) == 1 and warned[0].startswith("SADeprecationWarning: ")
+        assert "produces incorrect results" in warned[0]
+    else:
+        assert warned == []
     assert ("deprecated" in strategy.status) == (strategy.lazy == "noload")
+
+
+@pytest.mark.parametrize(
+    "option", [s.option for s in STRATEGIES if s.option.endswith(")")]
+)
+def test_only_the_noload_option_warns_and_only_on_2_1(option, stored_library):
+    name, _, keywords = option.partition("(")
+    factory = getattr(sqlalchemy.orm, name)
+    query = select(Author)
+    with (
+        Session(stored_library) as session,
+        warnings.catch_warnings(record=True) as caught,
+    ):
+        warnings.simplefilter("always")
+        if keywords == ")":
+            query = query.options(factory(Author.books))
+        else:  # raiseload(sql_only=True)
+            query = query.options(factory(Author.books, sql_only=True))
+        for author in session.scalars(query).unique().all():
+            with contextlib.suppress(InvalidRequestError):  # raiseload refuses
+                list(author.books)
+    deprecated = [w for w in caught if issubclass(w.category, SADeprecationWarning)]
+    assert bool(deprecated) == (name == "noload" and ON_2_1), deprecated
+    assert all("produces incorrect results" in str(w.message) for w in deprecated)
 
 
 def test_the_option_overrides_lazy_raise_on_the_mapping(backend):
@@ -166,3 +275,121 @@ def test_2_0_labels_the_columns_of_relationship_loads_and_2_1_does_not():
     on_2_0 = sqlalchemy.__version__.startswith("2.0.")
     assert (" AS book_id" in lazy) == on_2_0
     assert (" AS book_id" in selectin) == on_2_0
+
+
+def test_a_loader_option_stays_with_the_objects_it_loaded(stored_library):
+    with Session(stored_library) as session:
+        guarded = select(Author).options(raiseload(Author.books))
+        ursula = session.scalars(guarded.where(Author.id == 1)).one()
+        plain = session.scalars(select(Author).where(Author.id == 1)).one()
+        assert plain is ursula
+        with pytest.raises(InvalidRequestError, match="lazy='raise'"):
+            list(ursula.books)  # the first query's option, though the last had none
+        session.commit()
+        assert ursula.name == "Ursula"  # reloaded after the commit
+        with pytest.raises(InvalidRequestError, match="lazy='raise'"):
+            list(ursula.books)
+        fresh = select(Author).where(Author.id == 1)
+        fresh = fresh.execution_options(populate_existing=True)
+        assert session.scalars(fresh).one() is ursula
+        assert len(ursula.books) == 2  # populate_existing replaced the option
+
+
+def raise_model():
+    """Author and Book, with Author.books lazy="raise"."""
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Author(Base):
+        __tablename__ = "author"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        name: Mapped[str] = mapped_column(String(50))
+        books: Mapped[list[Book]] = relationship(lazy="raise")
+
+    class Book(Base):
+        __tablename__ = "book"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        title: Mapped[str] = mapped_column(String(100))
+        author_id: Mapped[int | None] = mapped_column(ForeignKey("author.id"))
+
+    return Base, Author, Book
+
+
+def test_the_flush_still_loads_a_raise_collection_to_unlink_it(backend, sql_log):
+    Base_, Author_, Book_ = raise_model()
+    engine = create_engine(backend)
+    Base_.metadata.drop_all(engine)
+    Base_.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add_all(library(Author_, Book_))
+        session.commit()
+    sql_log.clear()
+    with Session(engine) as session:
+        session.delete(session.get(Author_, 1))
+        session.commit()  # no error
+        left = session.execute(select(Book_.title, Book_.author_id).order_by(Book_.id))
+        assert left.all()[:2] == [
+            ("The Dispossessed", None),
+            ("The Lathe of Heaven", None),
+        ]
+    kinds = [s.split()[0] for s in sql_log.statements if s.split()[0] != "BEGIN"]
+    assert kinds[:4] == ["SELECT", "SELECT", "UPDATE", "DELETE"]
+    assert " FROM book WHERE " in sql_log.statements[2]  # the books, loaded
+    engine.dispose()
+
+
+def write_only_model(**options):
+    """Author and Book, Author.books write-only with `options`, and the foreign key
+    ON DELETE CASCADE."""
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Author(Base):
+        __tablename__ = "author"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        name: Mapped[str] = mapped_column(String(50))
+        books: WriteOnlyMapped[Book] = relationship(**options)
+
+    class Book(Base):
+        __tablename__ = "book"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        title: Mapped[str] = mapped_column(String(100))
+        author_id: Mapped[int] = mapped_column(
+            ForeignKey("author.id", ondelete="CASCADE")
+        )
+
+    return Base, Author, Book
+
+
+@pytest.mark.parametrize("passive_deletes", [False, True])
+def test_deleting_the_parent_of_a_write_only_collection_needs_passive_deletes(
+    passive_deletes, backend, sql_log
+):
+    Base_, Author_, Book_ = write_only_model(passive_deletes=passive_deletes)
+    engine = create_engine(backend)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def enforce_foreign_keys(dbapi_connection, connection_record):
+            dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    Base_.metadata.drop_all(engine)
+    Base_.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add_all(library(Author_, Book_))
+        session.commit()
+    sql_log.clear()
+    with Session(engine) as session:
+        session.delete(session.get(Author_, 1))
+        if not passive_deletes:
+            with pytest.raises(InvalidRequestError, match="passive_deletes=True"):
+                session.commit()
+            assert sql_log.kinds() == ("BEGIN", "SELECT", "ROLLBACK")
+            return
+        session.commit()
+        assert sql_log.kinds() == ("BEGIN", "SELECT", "DELETE", "COMMIT")
+        assert sql_log.statements[2].startswith("DELETE FROM author")
+        assert session.scalar(select(func.count()).select_from(Book_)) == BOOKS - 2
+    engine.dispose()

@@ -2,21 +2,61 @@
 
 from __future__ import annotations
 
+import builtins
 import inspect
+import multiprocessing
+import threading
 import time
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError, TimeoutError
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    Table,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.exc import OperationalError, ProgrammingError, TimeoutError
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import (
     NullPool,
     Pool,
     QueuePool,
     SingletonThreadPool,
+    StaticPool,
 )
 
-from snippets.pooling.server_side import alive, kill, server_id
+from snippets.pooling.server_side import alive, in_transaction, kill, server_id
+from snippets.states.model import Base, User
+from tests.databases import backend_name
 from tests.outputs import run_snippet
+
+# What each driver says when the server has ended a connection.
+DISCONNECTED = {
+    "postgresql": (
+        "terminating connection due to administrator command",
+        "server closed the connection unexpectedly",
+    ),
+    "mariadb": (
+        "Lost connection to MySQL server during query",
+        "MySQL server has gone away",
+    ),
+}
+
+
+def is_closed(dbapi_connection) -> bool:
+    """Whether a DBAPI connection refuses to run a statement any more."""
+    try:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
+    except Exception:  # each driver has its own error for a closed connection
+        return True
+    return False
 
 
 def defaults(function) -> dict[str, object]:
@@ -38,16 +78,76 @@ def test_create_engine_picks_the_pool_by_url():
     ]
 
 
+def test_creating_an_engine_opens_no_connection(backend):
+    opened = []
+    engine = create_engine(backend)
+    event.listen(engine, "connect", lambda *args: opened.append(1))
+    assert (engine.pool.checkedin(), engine.pool.checkedout()) == (0, 0)
+    assert opened == []
+    with engine.connect():
+        pass
+    assert opened == [1]  # on demand
+    engine.dispose()
+
+
+def readouts(pool: QueuePool) -> dict[str, object]:
+    """The settings of `pool`, read as the defaults example reads them."""
+    return {
+        "pool_size": pool.size(),
+        "max_overflow": pool._max_overflow,
+        "pool_timeout": pool.timeout(),
+        "pool_recycle": pool._recycle,
+        "pool_pre_ping": pool._pre_ping,
+        "pool_use_lifo": pool._pool.use_lifo,
+        "pool_reset_on_return": pool._reset_on_return.name,
+    }
+
+
 def test_queue_pool_defaults_are_those_of_the_pool_classes(backend):
     pool = run_snippet("pooling.queue_pool_defaults", backend).namespace["pool"]
     queue, base = defaults(QueuePool.__init__), defaults(Pool.__init__)
-    assert pool.size() == queue["pool_size"] == 5
-    assert pool._max_overflow == queue["max_overflow"] == 10
-    assert pool.timeout() == queue["timeout"] == 30.0
-    assert pool._recycle == base["recycle"] == -1
-    assert pool._pre_ping is base["pre_ping"] is False
-    assert queue["use_lifo"] is False
-    assert pool._reset_on_return.name == "reset_rollback"
+    reset = QueuePool(lambda: None, reset_on_return=base["reset_on_return"])
+    assert readouts(pool) == {
+        "pool_size": queue["pool_size"],
+        "max_overflow": queue["max_overflow"],
+        "pool_timeout": queue["timeout"],
+        "pool_recycle": base["recycle"],
+        "pool_pre_ping": base["pre_ping"],
+        "pool_use_lifo": queue["use_lifo"],
+        "pool_reset_on_return": reset._reset_on_return.name,
+    }
+    assert readouts(pool) == {  # the values of the page's table
+        "pool_size": 5,
+        "max_overflow": 10,
+        "pool_timeout": 30.0,
+        "pool_recycle": -1,
+        "pool_pre_ping": False,
+        "pool_use_lifo": False,
+        "pool_reset_on_return": "reset_rollback",
+    }
+
+
+def test_the_settings_readouts_follow_what_create_engine_is_given(backend):
+    engine = create_engine(
+        backend,
+        pool_size=2,
+        max_overflow=3,
+        pool_timeout=4,
+        pool_recycle=5,
+        pool_pre_ping=True,
+        pool_use_lifo=True,
+        pool_reset_on_return=None,
+    )
+    assert readouts(engine.pool) == {
+        "pool_size": 2,
+        "max_overflow": 3,
+        "pool_timeout": 4,
+        "pool_recycle": 5,
+        "pool_pre_ping": True,
+        "pool_use_lifo": True,
+        "pool_reset_on_return": "reset_none",
+    }
+    engine.dispose()
 
 
 def test_threads_check_out_the_pool_then_its_overflow(backend):
@@ -75,6 +175,79 @@ def test_exhausted_pool_waits_pool_timeout_then_raises_3o7r(backend):
 def test_exhaustion_snippet_recovers_once_a_connection_returns(backend):
     ns = run_snippet("pooling.exhaustion", backend).namespace
     assert ns["waited"] >= 0.5
+    assert ns["engine"].pool.checkedout() == 0  # the snippet gave all back
+    assert ns["third"].closed  # it got a connection once the second came back
+
+
+def test_sqlalchemy_timeout_error_is_not_pythons_built_in_one(backend):
+    assert not issubclass(TimeoutError, builtins.TimeoutError)
+    engine = create_engine(backend, pool_size=1, max_overflow=0, pool_timeout=0.1)
+    held = engine.connect()
+    with pytest.raises(TimeoutError):
+        try:
+            engine.connect()
+        except builtins.TimeoutError:  # what a bare `except TimeoutError` means
+            pytest.fail("Python's TimeoutError caught SQLAlchemy's")
+    held.close()
+    engine.dispose()
+
+
+def test_a_full_pool_closes_whichever_connection_comes_back(backend):
+    engine = create_engine(backend, pool_size=1, max_overflow=1)
+    closed = []
+    event.listen(engine, "close", lambda dbapi_connection, record: closed.append(1))
+    pooled, overflow = engine.connect(), engine.connect()
+    first = pooled.connection.dbapi_connection
+    second = overflow.connection.dbapi_connection
+    overflow.close()  # the pool has room: kept
+    pooled.close()  # the pool is full now: closed, though it was not the overflow
+    assert len(closed) == 1
+    assert is_closed(first)
+    with engine.connect() as connection:
+        assert connection.connection.dbapi_connection is second
+    engine.dispose()
+
+
+def test_use_lifo_hands_out_the_last_returned_connection_first(backend):
+    for lifo, expected in ((False, 0), (True, 1)):
+        engine = create_engine(backend, pool_size=2, pool_use_lifo=lifo)
+        one, two = engine.connect(), engine.connect()
+        raw = [one.connection.dbapi_connection, two.connection.dbapi_connection]
+        one.close()
+        two.close()  # returned last
+        with engine.connect() as connection:
+            assert connection.connection.dbapi_connection is raw[expected]
+        engine.dispose()
+
+
+def test_each_engine_has_its_own_pool_and_its_own_limit(backend):
+    engines = [
+        create_engine(backend, pool_size=1, max_overflow=0, pool_timeout=0.1)
+        for _ in range(2)
+    ]
+    assert engines[0].pool is not engines[1].pool
+    held = [engine.connect() for engine in engines]  # one each: two in all
+    for engine in engines:
+        with pytest.raises(TimeoutError):
+            engine.connect()
+    for connection in held:
+        connection.close()
+    for engine in engines:
+        engine.dispose()
+
+
+def test_the_servers_connection_limit_is_read_as_the_page_says(server):
+    engine = create_engine(server, poolclass=NullPool)
+    with engine.connect() as connection:
+        if backend_name(server) == "postgresql":
+            limit = connection.exec_driver_sql("SHOW max_connections").scalar()
+        else:
+            with pytest.raises(ProgrammingError):  # not MariaDB's syntax
+                connection.exec_driver_sql("SHOW max_connections")
+            connection.rollback()
+            limit = connection.exec_driver_sql("SELECT @@max_connections").scalar()
+        assert int(limit) > 0
+    engine.dispose()
 
 
 def test_connect_event_applies_a_setting_to_every_new_connection():
@@ -83,11 +256,85 @@ def test_connect_event_applies_a_setting_to_every_new_connection():
         assert connection.scalar(text("PRAGMA foreign_keys")) == 1
 
 
+def test_a_connect_listener_runs_after_sqlalchemy_set_up_the_first_connection(
+    backend,
+):
+    engine = create_engine(backend)
+    seen = []
+
+    def ready() -> bool:
+        """Whether the dialect has set itself up: it reads the server's version then."""
+        return engine.dialect.server_version_info is not None
+
+    event.listen(engine, "connect", lambda *args: seen.append(("default", ready())))
+    event.listen(
+        engine, "connect", lambda *args: seen.append(("insert", ready())), insert=True
+    )
+    with engine.connect():
+        pass
+    assert seen == [("insert", False), ("default", True)]
+    engine.dispose()
+
+
+def test_the_reset_event_comes_before_the_pools_rollback_which_may_not_happen(
+    backend,
+):
+    def cycle(reset_on_return, *, run_a_statement: bool) -> list[str]:
+        engine = create_engine(backend, pool_reset_on_return=reset_on_return)
+        with engine.connect():
+            pass  # the first connection: set-up done, not counted
+        calls = []
+        real_rollback = engine.dialect.do_rollback
+
+        def rollback(dbapi_connection):
+            calls.append("DBAPI rollback")
+            real_rollback(dbapi_connection)
+
+        engine.dialect.do_rollback = rollback
+        for name in ("checkout", "reset", "checkin"):
+            event.listen(engine, name, lambda *args, name=name: calls.append(name))
+        with engine.connect() as connection:
+            if run_a_statement:
+                connection.execute(text("SELECT 1"))
+        engine.dispose()
+        return calls
+
+    # A Connection that began a transaction rolls it back itself, on close; the
+    # pool's reset then finds nothing to do.
+    assert cycle("rollback", run_a_statement=True) == [
+        "checkout",
+        "DBAPI rollback",
+        "reset",
+        "checkin",
+    ]
+    # Otherwise the pool's reset is the rollback, after the event ...
+    assert cycle("rollback", run_a_statement=False) == [
+        "checkout",
+        "reset",
+        "DBAPI rollback",
+        "checkin",
+    ]
+    # ... and with pool_reset_on_return=None there is none.
+    assert cycle(None, run_a_statement=False) == ["checkout", "reset", "checkin"]
+
+
 def test_invalidated_and_recycled_connections_are_replaced(backend):
     ns = run_snippet("pooling.invalidate_and_recycle", backend).namespace
     assert ns["reused_after_invalidate"] is False
     assert ns["reused_while_young"] is True
     assert ns["reused_when_old"] is False
+    assert is_closed(ns["first"])  # the recycled one was closed, not left open
+
+
+def test_invalidate_closes_the_connection(backend):
+    engine = create_engine(backend, pool_size=1)
+    with engine.connect() as connection:
+        first = connection.connection.dbapi_connection
+        connection.invalidate()
+    assert is_closed(first)
+    with engine.connect() as connection:  # a new one in its place
+        assert connection.connection.dbapi_connection is not first
+    engine.dispose()
 
 
 def test_a_pool_works_around_a_plain_dbapi_connect_function():
@@ -107,9 +354,76 @@ def test_static_pool_shares_one_connection_and_its_transaction():
     ns = run_snippet("pooling.sqlite_pools").namespace
     assert ns["static"] == (0, 0)
     assert ns["seen_uncommitted"] == 1  # a second session saw an uncommitted row
+    assert ns["committed"] == 0  # the reader's close rolled back the writer's row
+    engine = create_engine(
+        "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+    )
+    Base.metadata.create_all(engine)
+    writer, reader = Session(engine), Session(engine)
+    writer.add(User(name="Alice"))
+    writer.flush()
+    assert reader.scalar(select(func.count()).select_from(User)) == 1
+    writer.rollback()  # and the writer's rollback is the reader's too
+    assert reader.scalar(select(func.count()).select_from(User)) == 0
+    reader.close()
+    writer.close()
+    engine.dispose()
 
 
-def test_null_pool_opens_a_new_connection_every_time(backend):
+def test_static_pool_in_other_threads_needs_check_same_thread_false():
+    outcomes = {}
+    for setting in ({}, {"check_same_thread": False}):
+        engine = create_engine("sqlite://", poolclass=StaticPool, connect_args=setting)
+        Base.metadata.create_all(engine)
+
+        def count(engine=engine, key=bool(setting)):
+            try:
+                with engine.connect() as connection:
+                    outcomes[key] = connection.scalar(
+                        select(func.count()).select_from(User)
+                    )
+            except ProgrammingError as error:
+                outcomes[key] = str(error.orig).split(".")[0]
+
+        thread = threading.Thread(target=count)
+        thread.start()
+        thread.join(timeout=10)
+        engine.dispose()
+    assert outcomes == {
+        False: "SQLite objects created in a thread can only be used in that same "
+        "thread",
+        True: 0,
+    }
+
+
+def test_singleton_thread_pool_keeps_at_most_pool_size_connections():
+    engine = create_engine("sqlite://")
+    assert isinstance(engine.pool, SingletonThreadPool)
+    size = engine.pool.size  # an attribute here, not a method: 5
+    assert size == 5
+    closed = []
+    event.listen(engine, "close", lambda *args: closed.append(1))
+    holding = threading.Barrier(size + 2)
+    done = threading.Event()
+
+    def hold():
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            holding.wait(timeout=10)
+            done.wait(timeout=10)
+
+    threads = [threading.Thread(target=hold) for _ in range(size + 1)]
+    for thread in threads:
+        thread.start()
+    holding.wait(timeout=10)  # six threads hold a connection each
+    assert closed  # to open the sixth, the pool closed another thread's
+    done.set()
+    for thread in threads:
+        thread.join(timeout=10)
+    engine.dispose()
+
+
+def test_null_pool_reconnects_and_assertion_pool_refuses_a_second_checkout(backend):
     ns = run_snippet("pooling.other_pools", backend).namespace
     assert ns["reused"] is False
     assert ns["refusal"] == "connection is already checked out at:"
@@ -123,6 +437,83 @@ def test_dropped_connection_raises_without_pre_ping_and_not_with_it(server):
     assert (ns["answer"], ns["replaced_by_ping"]) == (1, True)
 
 
+def test_a_dropped_connection_says_so_in_the_drivers_words(server):
+    engine = create_engine(server, pool_size=1)
+    with engine.connect() as connection:
+        victim = server_id(connection)
+    kill(engine, victim)
+    with pytest.raises(OperationalError) as raised, engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    message = str(raised.value.orig)
+    assert any(words in message for words in DISCONNECTED[backend_name(server)])
+    assert raised.value.connection_invalidated
+    engine.dispose()
+
+
+def test_a_disconnect_makes_the_pool_replace_every_connection(server):
+    engine = create_engine(server, pool_size=3)
+    held = [engine.connect() for _ in range(3)]
+    before = {server_id(connection) for connection in held}
+    for connection in held:
+        connection.close()
+    for ident in before:  # as a server restart would: all three end
+        kill(engine, ident)
+    errors = 0
+    for _ in range(4):
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except OperationalError:
+            errors += 1
+    assert errors == 1  # once: after it, the pool replaced the other two as well
+    engine.dispose()
+
+
+def test_a_disconnect_replaces_even_the_connections_that_were_alive(server):
+    engine = create_engine(server, pool_size=2)
+    one, two = engine.connect(), engine.connect()
+    before = {server_id(one), server_id(two)}
+    victim = server_id(one)
+    one.close()  # first in the queue: the next checkout gets it
+    two.close()
+    kill(engine, victim)  # only one of the two dies
+    with pytest.raises(OperationalError), engine.connect() as connection:
+        assert server_id(connection) == victim
+    again = [engine.connect(), engine.connect()]
+    assert not {server_id(connection) for connection in again} & before
+    for connection in again:
+        connection.close()
+    engine.dispose()
+
+
+def test_pre_ping_pings_a_pooled_connection_at_each_checkout_but_not_a_new_one(
+    backend,
+):
+    engine = create_engine(backend, pool_size=1, pool_pre_ping=True)
+    pings = []
+    real_ping = engine.dialect.do_ping
+
+    def ping(dbapi_connection):
+        pings.append(1)
+        return real_ping(dbapi_connection)
+
+    engine.dialect.do_ping = ping
+    for _ in range(3):
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    assert len(pings) == 2  # not the first checkout, which opened the connection
+    engine.dispose()
+
+
+def test_pre_ping_does_not_help_a_connection_that_dies_in_use(server):
+    engine = create_engine(server, pool_size=1, pool_pre_ping=True)
+    with engine.connect() as connection:
+        kill(engine, server_id(connection))
+        with pytest.raises(OperationalError):
+            connection.execute(text("SELECT 1"))
+    engine.dispose()
+
+
 def test_returning_a_connection_rolls_back_its_transaction(server):
     ns = run_snippet("pooling.reset_on_return", server).namespace
     assert ns["open_before"] is True
@@ -130,11 +521,103 @@ def test_returning_a_connection_rolls_back_its_transaction(server):
     assert ns["left_open"] == {"rollback": False, None: True}
 
 
+@pytest.fixture
+def note_table(server):
+    """A one-column table on `server`, empty; dropped afterwards."""
+    note = Table("pool_note", MetaData(), Column("id", Integer, primary_key=True))
+    setup = create_engine(server, poolclass=NullPool)
+    note.drop(setup, checkfirst=True)
+    note.create(setup)
+    yield note
+    note.drop(setup, checkfirst=True)
+    setup.dispose()
+
+
+def count_elsewhere(url: str, table: Table) -> int:
+    other = create_engine(url, poolclass=NullPool)
+    with other.connect() as connection:
+        count = connection.scalar(select(func.count()).select_from(table))
+    other.dispose()
+    return count
+
+
+def test_without_reset_the_next_checkout_continues_the_open_transaction(
+    server, note_table
+):
+    engine = create_engine(server, pool_size=1, pool_reset_on_return=None)
+    raw = engine.raw_connection()
+    cursor = raw.cursor()
+    cursor.execute("INSERT INTO pool_note (id) VALUES (1)")
+    raw.close()  # back in the pool, its transaction still open
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(note_table)) == 1
+        assert count_elsewhere(server, note_table) == 0  # still uncommitted
+        connection.commit()  # ... and this commit commits it
+    assert count_elsewhere(server, note_table) == 1
+    engine.dispose()
+
+
+def test_a_connection_rolls_back_on_close_even_without_the_pools_reset(
+    server, note_table
+):
+    engine = create_engine(server, pool_size=1, pool_reset_on_return=None)
+    with engine.connect() as connection:
+        ident = server_id(connection)
+        connection.execute(note_table.insert().values(id=1))
+    assert in_transaction(engine, ident) is False
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(note_table)) == 0
+    engine.dispose()
+
+
 def test_child_process_gets_a_fresh_pool_after_dispose_close_false(backend):
     ns = run_snippet("pooling.fork", backend).namespace
     assert ns["in_child"] == (0, 1)
     assert ns["process"].exitcode == 0
     assert ns["parent_kept"] == 1  # the parent's pooled connection survived
+    engine = create_engine(backend, pool_size=1)
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    process = multiprocessing.get_context("fork").Process(
+        target=engine.dispose, kwargs={"close": False}
+    )
+    process.start()
+    process.join(timeout=10)
+    with engine.connect() as connection:  # the parent's connection still works
+        assert connection.scalar(text("SELECT 1")) == 1
+    engine.dispose()
+
+
+def test_a_child_that_closes_inherited_connections_ends_them_for_the_parent(server):
+    engine = create_engine(server, pool_size=1)
+    with engine.connect() as connection:
+        victim = server_id(connection)
+    process = multiprocessing.get_context("fork").Process(target=engine.dispose)
+    process.start()  # dispose() without close=False: it closes the connection
+    process.join(timeout=10)
+    deadline = time.monotonic() + 10
+    observer = create_engine(server, poolclass=NullPool)
+    with observer.connect() as connection:
+        while alive(connection, victim) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive(connection, victim)
+    observer.dispose()
+    with pytest.raises(OperationalError), engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    engine.dispose()
+
+
+def test_dispose_closes_idle_connections_and_starts_a_new_pool(backend):
+    engine = create_engine(backend)
+    with engine.connect() as connection:
+        idle = connection.connection.dbapi_connection
+    old_pool = engine.pool
+    engine.dispose()
+    assert is_closed(idle)
+    assert engine.pool is not old_pool
+    with engine.connect() as connection:
+        assert connection.scalar(text("SELECT 1")) == 1
+    engine.dispose()
 
 
 def test_kill_ends_the_connection_on_the_server(server):

@@ -3,18 +3,21 @@ and message, on every backend, and the fix works."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.exc import (
     IntegrityError,
     InvalidRequestError,
     OperationalError,
     PendingRollbackError,
 )
-from sqlalchemy.orm import Session, raiseload
+from sqlalchemy.orm import Session, raiseload, selectinload
 from sqlalchemy.orm.exc import DetachedInstanceError
 
 from snippets.pooling.server_side import kill, server_id
+from snippets.relationships.author_book import Author, Base, Book
 from tests.conftest import backend_name
 from tests.outputs import run_snippet
 
@@ -31,6 +34,18 @@ def test_detached_instance_error_reproduces_bhk3(backend):
     assert "is not bound to a Session; attribute refresh operation cannot proceed" in (
         str(raised.value)
     )
+
+
+def test_gkpj_and_e3q8_are_the_codes_of_every_integrity_and_operational_error(
+    backend,
+):
+    assert (IntegrityError.code, OperationalError.code) == ("gkpj", "e3q8")
+    ns = run_snippet("troubleshooting.pending_rollback", backend).namespace
+    with Session(ns["engine"]) as session:
+        session.add(ns["User"](id=1, name="Alicia"))
+        with pytest.raises(IntegrityError) as raised:
+            session.flush()  # a duplicate key, not a delete
+    assert raised.value.code == "gkpj"
 
 
 def test_pool_exhaustion_reproduces_3o7r(backend):
@@ -51,6 +66,8 @@ def test_attached_elsewhere_reproduces_and_closing_the_first_session_fixes_it(
         user = first.get(ns["User"], 1)
         with pytest.raises(InvalidRequestError, match="is already attached to session"):
             second.add(user)
+        copy = second.merge(user)  # the other fix: a copy for the second session
+        assert copy is not user and copy in second and user in first
 
 
 def test_pending_rollback_reproduces_7s2a_and_rollback_fixes_it(backend):
@@ -71,6 +88,32 @@ def test_pending_rollback_reproduces_7s2a_and_rollback_fixes_it(backend):
     assert raised.value.code == "7s2a"
     session.rollback()
     assert session.get(ns["User"], 1).name == "Alice"
+    session.close()
+
+
+def test_a_failed_flush_has_rolled_back_and_the_session_refuses_database_work(
+    backend, sql_log
+):
+    ns = run_snippet("troubleshooting.pending_rollback", backend).namespace
+    User = ns["User"]
+    session = Session(ns["engine"])
+    session.add(User(id=1, name="Alicia"))
+    sql_log.clear()
+    with pytest.raises(IntegrityError):
+        session.flush()
+    assert sql_log.kinds()[-1] == "ROLLBACK"  # sent by the failed flush itself
+    work = {
+        "get": lambda: session.get(User, 1),
+        "query": lambda: session.scalars(select(User)).all(),
+        "execute": lambda: session.execute(text("SELECT 1")),
+        "commit": session.commit,
+    }
+    for name, call in work.items():
+        with pytest.raises(PendingRollbackError) as raised:
+            call()
+        assert raised.value.code == "7s2a", name
+    session.rollback()
+    assert session.get(User, 1).name == "Alice"
     session.close()
 
 
@@ -102,6 +145,52 @@ def test_integrity_error_class_and_code(backend):
     assert raised.value.code == "gkpj"
 
 
+FOREIGN_KEY = {
+    "postgresql": (
+        'update or delete on table "playlist" violates foreign key constraint'
+    ),
+    "mariadb": "Cannot delete or update a parent row: a foreign key constraint fails",
+}
+
+
+def test_deleting_a_parent_no_relationship_knows_fails_on_a_server_not_on_sqlite(
+    backend,
+):
+    run = run_snippet("troubleshooting.foreign_key_error_on_delete", backend)
+    lines = [text.rstrip("\n") for _, text in run.printed]
+    name = backend_name(backend)
+    if name == "sqlite":
+        assert "no error; tracks left pointing at playlist 1: 1" in lines
+    else:
+        assert any(FOREIGN_KEY[name] in line for line in lines)
+    with Session(run.namespace["engine"]) as session:  # after the fix
+        for table in (run.namespace["Playlist"], run.namespace["Track"]):
+            assert session.scalar(select(func.count()).select_from(table)) == 0
+
+
+def test_sqlite_refuses_the_orphan_once_foreign_keys_are_switched_on(tmp_path):
+    ns = run_snippet("troubleshooting.foreign_key_error_on_delete").namespace
+    Playlist, Track = ns["Playlist"], ns["Track"]
+    engine = create_engine(f"sqlite:///{tmp_path / 'fk.db'}")
+    event.listen(
+        engine,
+        "connect",
+        lambda dbapi_connection, record: dbapi_connection.execute(
+            "PRAGMA foreign_keys=ON"
+        ),
+    )
+    ns["Base"].metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add_all(
+            [Playlist(id=1, name="Road trip"), Track(title="Holiday", playlist_id=1)]
+        )
+        session.commit()
+        session.delete(session.get(Playlist, 1))
+        with pytest.raises(IntegrityError, match="FOREIGN KEY constraint failed"):
+            session.commit()
+    engine.dispose()
+
+
 def test_lazy_raise_reproduces_and_a_loader_option_fixes_it(backend):
     lines = printed("loading.raiseload", backend)
     assert "'Author.books' is not available due to lazy='raise'" in lines
@@ -114,6 +203,19 @@ def test_lazy_raise_reproduces_and_a_loader_option_fixes_it(backend):
     assert printed("loading.raise_by_default", backend)[-2:] == ["2", "ROLLBACK"]
 
 
+def test_raise_on_sql_names_itself_in_the_message(backend):
+    ns = run_snippet("loading.raiseload", backend).namespace
+    Book = ns["Book"]
+    with Session(ns["engine"]) as session:
+        query = select(Book).options(raiseload(Book.author, sql_only=True))
+        book = session.scalars(query.limit(1)).one()
+        with pytest.raises(
+            InvalidRequestError,
+            match=r"^'Book.author' is not available due to lazy='raise_on_sql'",
+        ):
+            _ = book.author
+
+
 def test_n_plus_one_reproduces_and_selectinload_fixes_it(backend, sql_log):
     run_snippet("loading.n_plus_one", backend)
     per_author = [s for s in sql_log.statements if "FROM book WHERE" in s]
@@ -121,6 +223,28 @@ def test_n_plus_one_reproduces_and_selectinload_fixes_it(backend, sql_log):
     sql_log.clear()
     run_snippet("loading.selectin_fix", backend)
     assert len([s for s in sql_log.statements if "FROM book WHERE" in s]) == 1
+
+
+def test_selectinload_sends_one_more_statement_per_500_parents(backend, sql_log):
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    try:
+        with Session(engine) as session:
+            authors = [Author(name=f"Author {n}") for n in range(1001)]
+            session.add_all(authors)
+            session.flush()
+            session.add_all(Book(title="A book", author_id=a.id) for a in authors)
+            session.commit()
+        with Session(engine) as session:
+            sql_log.clear()
+            query = select(Author).options(selectinload(Author.books))
+            assert len(session.scalars(query).all()) == 1001
+            selects = [s for s in sql_log.statements if s.startswith("SELECT")]
+            assert len(selects) == 1 + 3  # 500 + 500 + 1 authors
+    finally:
+        Base.metadata.drop_all(engine)
+        engine.dispose()
 
 
 DROPPED = {
@@ -142,3 +266,58 @@ def test_dropped_connection_reproduces_e3q8_and_pre_ping_fixes_it(server):
     engine.dispose()
     ns = run_snippet("pooling.dropped_connection", server).namespace
     assert (ns["answer"], ns["replaced_by_ping"]) == (1, True)
+
+
+def test_a_connection_dropped_inside_a_transaction_raises_8s2b_until_rollback(
+    server,
+):
+    run = run_snippet("troubleshooting.dropped_in_transaction", server)
+    lines = [text.rstrip("\n") for _, text in run.printed]
+    assert lines[1].startswith("e3q8 ") and DROPPED[backend_name(server)] in lines[1]
+    assert lines[2] == (
+        "8s2b Can't reconnect until invalid transaction is rolled back.  Please "
+        "rollback() fully before proceeding"
+    )
+    assert lines[3] == "1"  # after rollback()
+    engine = create_engine(server)
+    with Session(engine) as session:
+        session.execute(text("SELECT 1"))
+        kill(engine, server_id(session.connection()))
+        with pytest.raises(OperationalError):
+            session.execute(text("SELECT 1"))
+        for _ in range(3):  # every later statement, not only the next one
+            with pytest.raises(PendingRollbackError) as raised:
+                session.execute(text("SELECT 1"))
+            assert raised.value.code == "8s2b"
+    engine.dispose()
+
+
+IDLE = {
+    "postgresql": (
+        "SET idle_session_timeout = '1s'",
+        "terminating connection due to idle-session timeout",
+    ),
+    "mariadb": ("SET SESSION wait_timeout = 1", "MySQL server has gone away"),
+}
+
+
+def test_a_connection_dropped_for_idleness_raises_e3q8_with_its_own_words(server):
+    setting, words = IDLE[backend_name(server)]
+    engine = create_engine(server, pool_size=1)
+
+    @event.listens_for(engine, "connect")
+    def short_timeout(dbapi_connection, record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute(setting)
+        cursor.close()
+        dbapi_connection.commit()
+
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    time.sleep(2.5)
+    with pytest.raises(OperationalError) as raised, engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    assert raised.value.code == "e3q8"
+    assert words in str(raised.value.orig)
+    assert raised.value.connection_invalidated
+    engine.dispose()

@@ -1,5 +1,8 @@
 """backref declares both ends in one place; the second one appears only at configuration."""
 
+from snippets.support import fresh_engine
+
+# --8<-- [start:model]
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -10,14 +13,11 @@ from sqlalchemy.orm import (
     relationship,
 )
 
-from snippets.support import fresh_engine
-
 
 class Base(DeclarativeBase):
     pass
 
 
-# --8<-- [start:model]
 class Author(Base):
     __tablename__ = "author"
 
@@ -52,9 +52,9 @@ print(Book.author.property.back_populates, Author.books.property.back_populates)
 #> books author
 # --8<-- [end:appears_later]
 
+# --8<-- [start:same_behaviour]
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:same_behaviour]
 with Session(engine) as session:
     book = Book(title="The Left Hand of Darkness")
     book.author = Author(name="Ursula")

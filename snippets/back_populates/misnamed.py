@@ -1,5 +1,6 @@
 """back_populates must name an attribute that exists on the other class."""
 
+# --8<-- [start:misnamed]
 from sqlalchemy import ForeignKey
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -9,7 +10,6 @@ class Base(DeclarativeBase):
     pass
 
 
-# --8<-- [start:misnamed]
 class Author(Base):
     __tablename__ = "author"
 

@@ -1,19 +1,19 @@
 """Without back_populates, the other end learns of a change only from the database."""
 
+from snippets.support import fresh_engine
+
+# --8<-- [start:model]
 import warnings
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
-from snippets.support import fresh_engine
-
 
 class Base(DeclarativeBase):
     pass
 
 
-# --8<-- [start:model]
 class Author(Base):
     __tablename__ = "author"
 
@@ -50,9 +50,9 @@ for warning in caught:
         #> SAWarning qzyx
 # --8<-- [end:warning]
 
+# --8<-- [start:not_in_step]
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:not_in_step]
 with Session(engine) as session:
     ursula = Author(name="Ursula")
     book = Book(title="The Dispossessed")

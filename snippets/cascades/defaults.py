@@ -1,10 +1,10 @@
 """What cascade a relationship has when you name none, and what "all" stands for."""
 
-from sqlalchemy.orm import CascadeOptions
-
 from snippets.cascades.playlist import playlist_model
 
 # --8<-- [start:defaults]
+from sqlalchemy.orm import CascadeOptions
+
 Base, Playlist, Track = playlist_model()  # (1)!
 print(sorted(Playlist.tracks.property.cascade))
 #> ['merge', 'save-update']

@@ -1,11 +1,11 @@
 """Deleting a playlist: by default its tracks are kept and unlinked; with delete, deleted."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from snippets.cascades.playlist import stored_playlist
 
 # --8<-- [start:default]
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 engine, Playlist, Track = stored_playlist("save-update, merge")
 
 with Session(engine) as session:

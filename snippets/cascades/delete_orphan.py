@@ -1,11 +1,11 @@
 """Taking a track out of its playlist: unlinked by default; deleted with delete-orphan."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from snippets.cascades.playlist import stored_playlist
 
 # --8<-- [start:default]
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 engine, Playlist, Track = stored_playlist("all")  # (1)!
 
 with Session(engine) as session:

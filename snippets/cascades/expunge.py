@@ -1,11 +1,11 @@
 """expunge: removing a playlist from the session removes its loaded tracks too."""
 
-from sqlalchemy.orm import Session
-
 from snippets.cascades.playlist import stored_playlist
 
-
 # --8<-- [start:expunge]
+from sqlalchemy.orm import Session
+
+
 def track_stays_after_expunging_the_playlist(cascade: str) -> bool:
     engine, Playlist, Track = stored_playlist(cascade)
     with Session(engine) as session:

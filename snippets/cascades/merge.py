@@ -1,12 +1,12 @@
 """merge: merging a detached playlist carries its tracks' changes along."""
 
+from snippets.cascades.playlist import stored_playlist
+
+# --8<-- [start:merge]
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from snippets.cascades.playlist import stored_playlist
 
-
-# --8<-- [start:merge]
 def edit_detached(cascade: str) -> str:
     """Load a playlist and its tracks, edit a track after the session closed, merge
     the playlist into a new session, and return the title that reached the database."""

@@ -1,19 +1,18 @@
 """passive_deletes: leave the tracks to the database's ON DELETE CASCADE."""
 
+from snippets.cascades.playlist import stored_playlist
+
+# --8<-- [start:model]
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from snippets.cascades.playlist import playlist_model
-from snippets.support import fresh_engine
-
-# --8<-- [start:model]
-Base, Playlist, Track = playlist_model(
+engine, Playlist, Track = stored_playlist(
     "all, delete-orphan",
     ondelete="CASCADE",  # (1)!
     passive_deletes=True,  # (2)!
+    file=True,
 )
 # --8<-- [end:model]
-engine = fresh_engine(Base.metadata, file=True)
 
 
 # --8<-- [start:sqlite_foreign_keys]
@@ -23,18 +22,8 @@ def enforce_foreign_keys(dbapi_connection, connection_record):
         dbapi_connection.execute("PRAGMA foreign_keys = ON")
 
 
+engine.dispose()  # (2)!
 # --8<-- [end:sqlite_foreign_keys]
-engine.dispose()  # new connections from here on, with the pragma
-
-with Session(engine) as session:
-    tracks = [Track(title="Roadrunner"), Track(title="Holiday")]
-    session.add(Playlist(name="Road trip", tracks=tracks))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO playlist (name) VALUES (?) ('Road trip',)
-    #> INSERT INTO track (title, playlist_id) VALUES (?, ?) RETURNING id ('Roadrunner', 1)
-    #> INSERT INTO track (title, playlist_id) VALUES (?, ?) RETURNING id ('Holiday', 1)
-    #> COMMIT
 
 # --8<-- [start:delete]
 with Session(engine) as session:

@@ -1,13 +1,13 @@
 """The model of the chapter "Cascades": a playlist and its tracks, with the cascade
 each example names."""
 
-from sqlalchemy import ForeignKey, String, create_engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
-
-from snippets.support import database_url, print_sql
-
+from snippets.support import fresh_engine
 
 # --8<-- [start:model]
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
 def playlist_model(cascade="save-update, merge", ondelete=None, **options):
     """Playlist and Track; `Playlist.tracks` gets `cascade` and the other `options`
     of relationship(), the foreign key gets `ondelete` (an ON DELETE rule)."""
@@ -37,19 +37,13 @@ def playlist_model(cascade="save-update, merge", ondelete=None, **options):
     return Base, Playlist, Track
 
 
+def stored_playlist(cascade="save-update, merge", *, file=False, **options):
+    """A database holding one playlist with two tracks, mapped by playlist_model()
+    with `cascade` and the `options`; it prints the SQL sent from then on."""
+    Base, Playlist, Track = playlist_model(cascade, **options)
+    tracks = [Track(title="Roadrunner"), Track(title="Holiday")]
+    road_trip = Playlist(name="Road trip", tracks=tracks)
+    return fresh_engine(Base.metadata, road_trip, file=file), Playlist, Track
+
+
 # --8<-- [end:model]
-
-
-def stored_playlist(cascade: str):
-    """A database holding one playlist with two tracks, mapped with `cascade`; the SQL
-    sent from then on is printed."""
-    Base, Playlist, Track = playlist_model(cascade)
-    engine = create_engine(database_url())
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        tracks = [Track(title="Roadrunner"), Track(title="Holiday")]
-        session.add(Playlist(name="Road trip", tracks=tracks))
-        session.commit()
-    print_sql(engine)
-    return engine, Playlist, Track

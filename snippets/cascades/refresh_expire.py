@@ -1,12 +1,12 @@
 """refresh-expire: expiring a playlist expires its loaded tracks as well."""
 
+from snippets.cascades.playlist import stored_playlist
+
+# --8<-- [start:refresh_expire]
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
-from snippets.cascades.playlist import stored_playlist
 
-
-# --8<-- [start:refresh_expire]
 def expired_after_expiring_the_playlist(cascade: str) -> list[str]:
     engine, Playlist, Track = stored_playlist(cascade)
     with Session(engine) as session:

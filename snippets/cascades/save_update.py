@@ -1,14 +1,14 @@
 """save-update: adding the playlist adds its tracks; without it they are left behind."""
 
+from snippets.cascades.playlist import playlist_model
+from snippets.support import count_elsewhere, fresh_engine
+
+# --8<-- [start:with]
 import warnings
 
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
-from snippets.cascades.playlist import playlist_model
-from snippets.support import count_elsewhere, fresh_engine
-
-# --8<-- [start:with]
 Base, Playlist, Track = playlist_model("save-update")
 engine = fresh_engine(Base.metadata, file=True)
 

@@ -1,16 +1,16 @@
 """The classic DetachedInstanceError: an expired attribute read after close()."""
 
+from snippets.states.model import Base, User
+from snippets.support import fresh_engine
+
+# --8<-- [start:error]
 import re
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import DetachedInstanceError
 
-from snippets.states.model import Base, User
-from snippets.support import fresh_engine
-
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:error]
 with Session(engine) as session:
     user = User(name="Alice")
     session.add(user)

@@ -1,19 +1,13 @@
 """Four ways to read an object after its session closed, each without DetachedInstanceError."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add(User(name="Alice"))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
-    #> COMMIT
-
 # --8<-- [start:no_expiry]
+from sqlalchemy.orm import Session
+
+engine = fresh_engine(Base.metadata, User(name="Alice"))
+
 with Session(engine, expire_on_commit=False) as session:
     kept = session.get(User, 1)
     #> BEGIN (implicit)

@@ -1,19 +1,13 @@
 """expire() forgets now and loads later; refresh() loads now. Both can name attributes."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add(User(name="Alice"))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
-    #> COMMIT
-
 # --8<-- [start:expire_and_refresh]
+from sqlalchemy.orm import Session
+
+engine = fresh_engine(Base.metadata, User(name="Alice"))
+
 with Session(engine) as session:
     user = session.get(User, 1)
     #> BEGIN (implicit)

@@ -1,13 +1,13 @@
 """After a commit every object reloads on first access: one SELECT per object."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
+# --8<-- [start:expire_on_commit]
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:expire_on_commit]
 with Session(engine) as session:
     users = [User(name="Alice"), User(name="Bob")]
     session.add_all(users)

@@ -1,14 +1,14 @@
 """expire_on_commit=False keeps the values after a commit, and keeps them stale too."""
 
-from sqlalchemy import update
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
+# --8<-- [start:keep_values]
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata, file=True)  # a file: other connections see it
 
-# --8<-- [start:keep_values]
 with Session(engine, expire_on_commit=False) as session:
     user = User(name="Alice")
     session.add(user)

@@ -1,14 +1,14 @@
 """A query flushes pending changes first, unless autoflush is switched off."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
+# --8<-- [start:autoflush]
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:autoflush]
 with Session(engine) as session:
     session.add(User(name="Alice"))
     names = session.scalars(select(User.name)).all()  # (1)!

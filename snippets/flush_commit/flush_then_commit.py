@@ -1,13 +1,13 @@
 """flush() sends the SQL inside the transaction; only commit() lets others see it."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import count_elsewhere, fresh_engine
 
+# --8<-- [start:flush_then_commit]
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata, file=True)  # a file: other connections see it
 
-# --8<-- [start:flush_then_commit]
 session = Session(engine)
 user = User(name="Alice")
 session.add(user)

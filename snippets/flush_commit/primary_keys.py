@@ -1,13 +1,13 @@
 """The flush fills in primary keys the database generates; no SELECT needed."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
+# --8<-- [start:primary_keys]
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:primary_keys]
 with Session(engine) as session:
     alice = User(name="Alice")
     session.add(alice)

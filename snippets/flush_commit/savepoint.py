@@ -1,15 +1,15 @@
 """begin_nested() opens a SAVEPOINT: roll back part of a transaction, keep the rest."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
+# --8<-- [start:savepoint]
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:savepoint]
 with Session(engine) as session:
     alice = User(name="Alice")
     session.add(alice)

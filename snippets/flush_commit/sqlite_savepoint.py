@@ -1,12 +1,12 @@
 """With Python's sqlite3 driver, a SAVEPOINT that opens the transaction escapes it."""
 
-from sqlalchemy import create_engine, event, select
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine, print_sql
 
 # --8<-- [start:pitfall]
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
 with Session(engine) as session:

@@ -1,13 +1,13 @@
 """The five steps of a session's life, in the 2.0 style, with the SQL each one sends."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
+# --8<-- [start:five_steps]
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:five_steps]
 # 1. Create a session
 session = Session(engine)
 

@@ -1,21 +1,14 @@
 """Querying in the 2.0 style: select() with scalars(), execute() and get()."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add_all([User(name="Alice"), User(name="Bob")])
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO user_account (name) VALUES (?) RETURNING id ('Alice',)
-    #> INSERT INTO user_account (name) VALUES (?) RETURNING id ('Bob',)
-    #> COMMIT
-
 # --8<-- [start:querying]
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+engine = fresh_engine(Base.metadata, User(name="Alice"), User(name="Bob"))
+
 with Session(engine) as session:
     users = session.scalars(select(User).order_by(User.name)).all()  # (1)!
     #> BEGIN (implicit)

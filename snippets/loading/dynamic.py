@@ -1,5 +1,9 @@
 """lazy="dynamic", the legacy ancestor of write_only: the attribute is a Query."""
 
+from snippets.loading.library import library
+from snippets.support import fresh_engine
+
+# --8<-- [start:model]
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -10,24 +14,17 @@ from sqlalchemy.orm import (
     relationship,
 )
 
-from snippets.loading.library import add_library
-from snippets.support import fresh_engine
-
 
 class Base(DeclarativeBase):
     pass
 
 
-# --8<-- [start:model]
 class Author(Base):
     __tablename__ = "author"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(50))
     books: DynamicMapped["Book"] = relationship()  # (1)!
-
-
-# --8<-- [end:model]
 
 
 class Book(Base):
@@ -38,21 +35,11 @@ class Book(Base):
     author_id: Mapped[int] = mapped_column(ForeignKey("author.id"))
 
 
-engine = fresh_engine(Base.metadata)
-add_library(engine, Author, Book)
-#> BEGIN (implicit)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Ursula',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Stanisław',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Octavia',)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Dispossessed', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Lathe of Heaven', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Solaris', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Cyberiad', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Kindred', 3)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Dawn', 3)
-#> COMMIT
+# --8<-- [end:model]
 
 # --8<-- [start:use]
+engine = fresh_engine(Base.metadata, *library(Author, Book))
+
 with Session(engine) as session:
     ursula = session.get(Author, 1)
     #> BEGIN (implicit)

@@ -1,28 +1,16 @@
 """joinedload: one query with a LEFT OUTER JOIN; with a collection it needs unique()."""
 
+from snippets.loading.library import library
+from snippets.relationships.author_book import Author, Base, Book
+from snippets.support import fresh_engine
+
+# --8<-- [start:joined_fix]
 from sqlalchemy import select
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import Session, joinedload
 
-from snippets.loading.library import add_library
-from snippets.relationships.author_book import Author, Base
-from snippets.support import fresh_engine
+engine = fresh_engine(Base.metadata, *library(Author, Book))
 
-engine = fresh_engine(Base.metadata)
-add_library(engine)
-#> BEGIN (implicit)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Ursula',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Stanisław',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Octavia',)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Dispossessed', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Lathe of Heaven', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Solaris', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Cyberiad', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Kindred', 3)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Dawn', 3)
-#> COMMIT
-
-# --8<-- [start:joined_fix]
 with Session(engine) as session:
     query = select(Author).options(joinedload(Author.books))
     for author in session.scalars(query).unique():  # (1)!

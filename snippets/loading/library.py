@@ -1,10 +1,5 @@
 """The data every example of the chapter loads: three authors with two books each."""
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
-from snippets.relationships.author_book import Author, Book
-
 # --8<-- [start:library]
 LIBRARY = {
     "Ursula": ["The Dispossessed", "The Lathe of Heaven"],
@@ -13,12 +8,13 @@ LIBRARY = {
 }
 
 
-def add_library(engine: Engine, author=Author, book=Book) -> None:
-    """Store LIBRARY through `author` and `book`, mapped classes of these tables."""
-    with Session(engine) as session:
-        for name, titles in LIBRARY.items():
-            session.add(author(name=name, books=[book(title=t) for t in titles]))
-        session.commit()
+def library(author, book) -> list:
+    """The authors of LIBRARY with their books, as objects of the mapped classes
+    `author` and `book` (of the tables author and book), ready to be stored."""
+    return [
+        author(name=name, books=[book(title=title) for title in titles])
+        for name, titles in LIBRARY.items()
+    ]
 
 
 # --8<-- [end:library]

@@ -1,27 +1,15 @@
 """The N+1 problem: one query for the authors, then one more for each author's books."""
 
+from snippets.loading.library import library
+from snippets.relationships.author_book import Author, Base, Book
+from snippets.support import fresh_engine
+
+# --8<-- [start:n_plus_one]
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from snippets.loading.library import add_library
-from snippets.relationships.author_book import Author, Base
-from snippets.support import fresh_engine
+engine = fresh_engine(Base.metadata, *library(Author, Book))
 
-engine = fresh_engine(Base.metadata)
-add_library(engine)
-#> BEGIN (implicit)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Ursula',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Stanisław',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Octavia',)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Dispossessed', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Lathe of Heaven', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Solaris', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Cyberiad', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Kindred', 3)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Dawn', 3)
-#> COMMIT
-
-# --8<-- [start:n_plus_one]
 with Session(engine) as session:
     for author in session.scalars(select(Author)):  # (1)!
         #> BEGIN (implicit)

@@ -1,5 +1,9 @@
 """lazy="raise" on the mapping, and a loader option in each query that needs the books."""
 
+from snippets.loading.library import library
+from snippets.support import fresh_engine
+
+# --8<-- [start:model]
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import (
@@ -11,15 +15,11 @@ from sqlalchemy.orm import (
     selectinload,
 )
 
-from snippets.loading.library import add_library
-from snippets.support import fresh_engine
-
 
 class Base(DeclarativeBase):
     pass
 
 
-# --8<-- [start:model]
 class Author(Base):
     __tablename__ = "author"
 
@@ -38,21 +38,9 @@ class Book(Base):
 
 # --8<-- [end:model]
 
-engine = fresh_engine(Base.metadata)
-add_library(engine, Author, Book)
-#> BEGIN (implicit)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Ursula',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Stanisław',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Octavia',)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Dispossessed', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Lathe of Heaven', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Solaris', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Cyberiad', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Kindred', 3)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Dawn', 3)
-#> COMMIT
-
 # --8<-- [start:queries]
+engine = fresh_engine(Base.metadata, *library(Author, Book))
+
 with Session(engine) as session:
     author = session.scalars(select(Author).limit(1)).one()
     #> BEGIN (implicit)

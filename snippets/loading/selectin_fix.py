@@ -1,27 +1,15 @@
 """selectinload: the books of every author in one second query."""
 
+from snippets.loading.library import library
+from snippets.relationships.author_book import Author, Base, Book
+from snippets.support import fresh_engine
+
+# --8<-- [start:selectin_fix]
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from snippets.loading.library import add_library
-from snippets.relationships.author_book import Author, Base
-from snippets.support import fresh_engine
+engine = fresh_engine(Base.metadata, *library(Author, Book))
 
-engine = fresh_engine(Base.metadata)
-add_library(engine)
-#> BEGIN (implicit)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Ursula',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Stanisław',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Octavia',)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Dispossessed', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Lathe of Heaven', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Solaris', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Cyberiad', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Kindred', 3)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Dawn', 3)
-#> COMMIT
-
-# --8<-- [start:selectin_fix]
 with Session(engine) as session:
     query = select(Author).options(selectinload(Author.books))  # (1)!
     for author in session.scalars(query):

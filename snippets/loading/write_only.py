@@ -1,6 +1,11 @@
 """A write-only collection is never loaded: you add to it, and you select from it."""
 
+from snippets.loading.library import library
+from snippets.support import fresh_engine
+
+# --8<-- [start:model]
 from sqlalchemy import ForeignKey, String
+from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -10,24 +15,17 @@ from sqlalchemy.orm import (
     relationship,
 )
 
-from snippets.loading.library import add_library
-from snippets.support import fresh_engine
-
 
 class Base(DeclarativeBase):
     pass
 
 
-# --8<-- [start:model]
 class Author(Base):
     __tablename__ = "author"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(50))
     books: WriteOnlyMapped["Book"] = relationship()  # (1)!
-
-
-# --8<-- [end:model]
 
 
 class Book(Base):
@@ -38,21 +36,11 @@ class Book(Base):
     author_id: Mapped[int] = mapped_column(ForeignKey("author.id"))
 
 
-engine = fresh_engine(Base.metadata)
-add_library(engine, Author, Book)
-#> BEGIN (implicit)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Ursula',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Stanisław',)
-#> INSERT INTO author (name) VALUES (?) RETURNING id ('Octavia',)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Dispossessed', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Lathe of Heaven', 1)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Solaris', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('The Cyberiad', 2)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Kindred', 3)
-#> INSERT INTO book (title, author_id) VALUES (?, ?) RETURNING id ('Dawn', 3)
-#> COMMIT
+# --8<-- [end:model]
 
 # --8<-- [start:use]
+engine = fresh_engine(Base.metadata, *library(Author, Book))
+
 with Session(engine) as session:
     ursula = session.get(Author, 1)
     #> BEGIN (implicit)
@@ -76,3 +64,16 @@ with Session(engine) as session:
         #> WriteOnly collections don't support iteration in-place; to query for collection items, use the select() method to produce a SQL statement and execute it with session.scalars().
 #> ROLLBACK
 # --8<-- [end:use]
+
+# --8<-- [start:delete_parent]
+with Session(engine) as session:
+    session.delete(session.get(Author, 1))
+    #> BEGIN (implicit)
+    #> SELECT author.id, author.name FROM author WHERE author.id = ? (1,)
+    try:
+        session.commit()  # (1)!
+        #> ROLLBACK
+    except InvalidRequestError as error:
+        print(" ".join(str(error).split()))
+        #> Attribute Author.books can't load the existing state from the database for this operation; full iteration is not permitted. If this is a delete operation, configure passive_deletes=True on the Author.books relationship in order to resolve this error.
+# --8<-- [end:delete_parent]

@@ -1,14 +1,14 @@
 """Threads sharing one engine: what the pool has checked out, and its overflow."""
 
+from snippets.support import database_url
+
+# --8<-- [start:checkouts]
 import threading
 
 from sqlalchemy import create_engine, text
 
-from snippets.support import database_url
-
 engine = create_engine(database_url(file=True), pool_size=2, max_overflow=2)
 
-# --8<-- [start:checkouts]
 holding = threading.Barrier(5)  # four workers and the main thread
 done = threading.Event()
 

@@ -1,12 +1,12 @@
 """A connection the server dropped: an error without pool_pre_ping, none with it."""
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
-
 from snippets.pooling.server_side import kill, server_id
 from snippets.support import server_url
 
 # --8<-- [start:without_pre_ping]
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
 engine = create_engine(server_url(), pool_size=1)
 with engine.connect() as connection:
     victim = server_id(connection)

@@ -1,13 +1,13 @@
 """When every connection is checked out, the next checkout waits, then fails (3o7r)."""
 
+from snippets.support import database_url
+
+# --8<-- [start:exhaustion]
 import time
 
 from sqlalchemy import create_engine
 from sqlalchemy.exc import TimeoutError
 
-from snippets.support import database_url
-
-# --8<-- [start:exhaustion]
 engine = create_engine(
     database_url(file=True), pool_size=1, max_overflow=1, pool_timeout=0.5
 )

@@ -1,15 +1,15 @@
 """After fork, the child must not use the parent's pooled connections: dispose(close=False)."""
 
+from snippets.support import database_url
+
+# --8<-- [start:fork]
 import multiprocessing
 
 from sqlalchemy import create_engine, text
 
-from snippets.support import database_url
-
 engine = create_engine(database_url(file=True), pool_size=1)
 
 
-# --8<-- [start:fork]
 def child(results) -> None:
     engine.dispose(close=False)  # (1)!
     results.put(engine.pool.checkedin())

@@ -1,12 +1,12 @@
 """A pool replaces a connection when it is invalidated, or older than pool_recycle."""
 
+from snippets.support import database_url
+
+# --8<-- [start:invalidate]
 import time
 
 from sqlalchemy import create_engine
 
-from snippets.support import database_url
-
-# --8<-- [start:invalidate]
 engine = create_engine(database_url(file=True), pool_size=1)
 
 with engine.connect() as connection:

@@ -1,11 +1,11 @@
 """NullPool keeps nothing; AssertionPool allows one checkout at a time."""
 
-from sqlalchemy import create_engine
-from sqlalchemy.pool import AssertionPool, NullPool
-
 from snippets.support import database_url
 
 # --8<-- [start:null_pool]
+from sqlalchemy import create_engine
+from sqlalchemy.pool import AssertionPool, NullPool
+
 engine = create_engine(database_url(file=True), poolclass=NullPool)
 with engine.connect() as connection:
     first = connection.connection.dbapi_connection

@@ -1,11 +1,11 @@
 """Pool events: a per-connection setting applied on connect, and the checkout cycle."""
 
+# --8<-- [start:connect]
 from sqlalchemy import create_engine, event, text
 
 engine = create_engine("sqlite://")  # SQLite's foreign keys are off until switched on
 
 
-# --8<-- [start:connect]
 @event.listens_for(engine, "connect")
 def enforce_foreign_keys(dbapi_connection, connection_record):  # (1)!
     cursor = dbapi_connection.cursor()

@@ -1,12 +1,12 @@
 """A pool needs no engine: wrap any DBAPI connect function in a QueuePool."""
 
+# --8<-- [start:pool_without_engine]
 import sqlite3
 import tempfile
 from pathlib import Path
 
 from sqlalchemy.pool import QueuePool
 
-# --8<-- [start:pool_without_engine]
 path = Path(tempfile.mkdtemp()) / "plain.db"
 pool = QueuePool(lambda: sqlite3.connect(path), pool_size=2, max_overflow=0)
 

@@ -1,10 +1,10 @@
 """The settings of a QueuePool that create_engine() makes, read from the pool itself."""
 
-from sqlalchemy import create_engine
-
 from snippets.support import database_url
 
 # --8<-- [start:defaults]
+from sqlalchemy import create_engine
+
 engine = create_engine(database_url(file=True))  # a file: SQLAlchemy uses QueuePool
 pool = engine.pool
 print(type(pool).__name__)
@@ -19,7 +19,7 @@ print("pool_recycle", pool._recycle)
 #> pool_recycle -1
 print("pool_pre_ping", pool._pre_ping)
 #> pool_pre_ping False
-print("pool_use_lifo", type(pool._pool).__name__ == "LifoQueue")
+print("pool_use_lifo", pool._pool.use_lifo)
 #> pool_use_lifo False
 print("pool_reset_on_return", pool._reset_on_return.name)
 #> pool_reset_on_return reset_rollback

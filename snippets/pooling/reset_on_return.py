@@ -1,9 +1,10 @@
 """Returning a connection to the pool rolls back what it left open, as the server sees."""
 
-from sqlalchemy import Column, Integer, MetaData, Table, create_engine, func, select
-
 from snippets.pooling.server_side import in_transaction, server_id
 from snippets.support import server_url
+
+# --8<-- [start:connection]
+from sqlalchemy import Column, Integer, MetaData, Table, create_engine, func, select
 
 note = Table("pool_note", MetaData(), Column("id", Integer, primary_key=True))
 engine = create_engine(server_url())
@@ -11,7 +12,6 @@ note.drop(engine, checkfirst=True)
 note.create(engine)
 engine.dispose()
 
-# --8<-- [start:connection]
 engine = create_engine(server_url(), pool_size=1)
 connection = engine.connect()
 ident = server_id(connection)

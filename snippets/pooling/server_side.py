@@ -1,12 +1,12 @@
 """Helpers for the examples that need a server: its id for a connection, and a kill."""
 
+# --8<-- [start:helpers]
 import time
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.pool import NullPool
 
 
-# --8<-- [start:helpers]
 def server_id(connection: Connection) -> int:
     """The server's own number for this connection."""
     if connection.dialect.name == "postgresql":
@@ -16,6 +16,8 @@ def server_id(connection: Connection) -> int:
 
 def alive(connection: Connection, ident: int) -> bool:
     if connection.dialect.name == "postgresql":
+        # PostgreSQL keeps one view of pg_stat_activity per transaction: renew it.
+        connection.execute(text("SELECT pg_stat_clear_snapshot()"))
         query = "SELECT count(*) FROM pg_stat_activity WHERE pid = :id"
     else:
         query = "SELECT count(*) FROM information_schema.processlist WHERE id = :id"

@@ -1,13 +1,14 @@
 """SQLite in memory across threads: SingletonThreadPool, StaticPool, and the price of sharing."""
 
+from snippets.states.model import Base, User
+
+# --8<-- [start:singleton]
 import threading
 
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
-
-from snippets.states.model import Base, User
 
 
 def in_a_thread(function):
@@ -19,7 +20,6 @@ def in_a_thread(function):
     return result[0]
 
 
-# --8<-- [start:singleton]
 engine = create_engine("sqlite://")  # SingletonThreadPool: a connection per thread
 Base.metadata.create_all(engine)
 
@@ -56,9 +56,10 @@ writer.flush()  # not committed
 seen_uncommitted = reader.scalar(select(func.count()).select_from(User))
 print(seen_uncommitted)  # (1)!
 #> 1
-writer.rollback()
-print(reader.scalar(select(func.count()).select_from(User)))
+reader.close()  # (2)!
+writer.commit()
+committed = writer.scalar(select(func.count()).select_from(User))
+print(committed)  # (3)!
 #> 0
 # --8<-- [end:static_isolation]
-reader.close()
 writer.close()

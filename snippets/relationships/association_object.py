@@ -1,13 +1,13 @@
 """When the link carries data, the link is a mapped class of its own."""
 
-from sqlalchemy.orm import Session
-
 from snippets.relationships.enrollment import Base, Course, Enrollment, Student
 from snippets.support import fresh_engine
 
+# --8<-- [start:association_object]
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:association_object]
 with Session(engine) as session:
     grace = Student(name="Grace")
     compilers = Course(title="Compilers")

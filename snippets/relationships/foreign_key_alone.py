@@ -1,7 +1,8 @@
 """Without a ForeignKey, relationship() cannot tell how two tables join."""
 
+# --8<-- [start:no_foreign_key]
 from sqlalchemy import String
-from sqlalchemy.exc import NoForeignKeysError
+from sqlalchemy.exc import InvalidRequestError, NoForeignKeysError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -9,7 +10,6 @@ class Base(DeclarativeBase):
     pass
 
 
-# --8<-- [start:no_foreign_key]
 class Shelf(Base):
     __tablename__ = "shelf"
 
@@ -32,4 +32,10 @@ except NoForeignKeysError as error:
     #> NoForeignKeysError
     print(str(error).split(" - ")[0])
     #> Could not determine join condition between parent/child tables on relationship Shelf.books
+
+try:
+    ShelvedBook(title="Solaris")  # (3)!
+except InvalidRequestError as error:
+    print(str(error).split(" - ")[0])
+    #> One or more mappers failed to initialize
 # --8<-- [end:no_foreign_key]

@@ -1,14 +1,14 @@
 """Books go in through their author; each side then reaches the other."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from snippets.relationships.author_book import Author, Base, Book
 from snippets.support import fresh_engine
 
+# --8<-- [start:save]
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:save]
 with Session(engine) as session:
     author = Author(name="Ursula")
     author.books.append(Book(title="The Dispossessed"))  # (1)!

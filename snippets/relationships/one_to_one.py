@@ -1,14 +1,14 @@
 """A one-to-one attribute holds an object or None, never a list."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from snippets.relationships.person_passport import Base, Passport, Person
 from snippets.support import fresh_engine
 
+# --8<-- [start:one_to_one]
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:one_to_one]
 with Session(engine) as session:
     session.add(Person(name="Ada", passport=Passport(number="X123")))
     session.add(Person(name="Alan"))

@@ -1,5 +1,6 @@
 """Under DeclarativeBase, an annotation that is not Mapped[...] is an error."""
 
+# --8<-- [start:unmapped_annotation]
 from sqlalchemy import ForeignKey
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.orm.exc import MappedAnnotationError
@@ -15,7 +16,6 @@ class Author(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
 
 
-# --8<-- [start:unmapped_annotation]
 try:
 
     class Book(Base):

@@ -1,5 +1,6 @@
-"""Who decides between a list and a single object: the annotation, or uselist."""
+"""Who decides between a list and a single object: uselist, the annotation, the foreign key."""
 
+# --8<-- [start:classic_without_uselist]
 from sqlalchemy import Column, ForeignKey, Integer, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -8,7 +9,6 @@ class Base(DeclarativeBase):
     pass
 
 
-# --8<-- [start:classic_without_uselist]
 class Person(Base):
     __tablename__ = "person"
 
@@ -47,3 +47,17 @@ class Player(Base):
 print(Team().captain)  # (2)!
 #> None
 # --8<-- [end:annotation_overruled]
+
+
+# --8<-- [start:list_on_many_to_one]
+class Member(Base):
+    __tablename__ = "member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"))
+    team: Mapped[list["Team"]] = relationship()  # (1)!
+
+
+print(Member().team)  # (2)!
+#> None
+# --8<-- [end:list_on_many_to_one]

@@ -1,20 +1,14 @@
 """The identity map: one object per row in a session, however you reach the row."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add(User(name="Alice"))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
-    #> COMMIT
-
 # --8<-- [start:identity_map]
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+engine = fresh_engine(Base.metadata, User(name="Alice"))
+
 with Session(engine) as session:
     first = session.get(User, 1)
     #> BEGIN (implicit)

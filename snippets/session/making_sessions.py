@@ -1,14 +1,14 @@
 """Three ways to make a Session, and who commits, rolls back and closes in each."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
+# --8<-- [start:plain]
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:plain]
 with Session(engine) as session:  # (1)!
     session.add(User(name="Alice"))
     session.commit()

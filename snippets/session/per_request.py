@@ -1,14 +1,14 @@
 """A web application gives each request a session of its own, and ends it with the request."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import sessionmaker
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
+# --8<-- [start:per_request]
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:per_request]
 SessionLocal = sessionmaker(engine)  # once, when the application starts
 
 

@@ -1,15 +1,15 @@
 """scoped_session: one Session per thread, handed out by a registry."""
 
+from snippets.states.model import Base
+from snippets.support import fresh_engine
+
+# --8<-- [start:scoped]
 import threading
 
 from sqlalchemy.orm import scoped_session, sessionmaker
 
-from snippets.states.model import Base
-from snippets.support import fresh_engine
-
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:scoped]
 Session = scoped_session(sessionmaker(engine))  # (1)!
 
 here = Session()

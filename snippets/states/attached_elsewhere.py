@@ -1,21 +1,15 @@
 """An object belongs to one session at a time; add() to a second one raises."""
 
-from sqlalchemy.exc import InvalidRequestError
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add(User(name="Alice"))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
-    #> COMMIT
-
 # --8<-- [start:attached_elsewhere]
+from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.orm import Session
+
+engine = fresh_engine(Base.metadata, User(name="Alice"))
+
 first, second = Session(engine), Session(engine)
 user = first.get(User, 1)
 #> BEGIN (implicit)

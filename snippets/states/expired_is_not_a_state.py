@@ -1,16 +1,16 @@
 """Expired describes attributes, not a state: a persistent or detached object can be expired."""
 
-from sqlalchemy import inspect
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import DetachedInstanceError
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
+# --8<-- [start:expired]
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import DetachedInstanceError
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:expired]
 session = Session(engine)
 user = User(name="Alice")
 session.add(user)

@@ -1,14 +1,14 @@
 """A pending object leaves the session with expunge(), rollback() or close()."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
+# --8<-- [start:expunge_pending]
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:expunge_pending]
 with Session(engine) as session:
     alice, bob, carol = User(name="Alice"), User(name="Bob"), User(name="Carol")
     session.add_all([alice, bob, carol])

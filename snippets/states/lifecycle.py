@@ -1,14 +1,14 @@
 """The path everyone knows: transient, pending, persistent, detached."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
+# --8<-- [start:lifecycle]
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:lifecycle]
 session = Session(engine)
 
 user = User(name="Alice")

@@ -1,20 +1,14 @@
 """make_transient() forgets an object's identity: adding it again INSERTs a new row."""
 
-from sqlalchemy.orm import Session, make_transient
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add(User(name="Alice"))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
-    #> COMMIT
-
 # --8<-- [start:make_transient_copy]
+from sqlalchemy.orm import Session, make_transient
+
+engine = fresh_engine(Base.metadata, User(name="Alice"))
+
 with Session(engine) as session:
     user = session.get(User, 1)
     #> BEGIN (implicit)

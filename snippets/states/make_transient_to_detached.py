@@ -1,20 +1,14 @@
 """make_transient_to_detached() vouches that a row exists: no INSERT, no SELECT."""
 
-from sqlalchemy.orm import Session, make_transient_to_detached
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add(User(name="Alice"))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
-    #> COMMIT
-
 # --8<-- [start:make_transient_to_detached]
+from sqlalchemy.orm import Session, make_transient_to_detached
+
+engine = fresh_engine(Base.metadata, User(name="Alice"))
+
 user = User(id=1, name="Alice (from a cache)")
 make_transient_to_detached(user)
 print(state_of(user))

@@ -1,10 +1,11 @@
 """merge() returns a persistent copy; the object passed in stays detached."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
+
+# --8<-- [start:merge_detached]
+from sqlalchemy.orm import Session
 
 engine = fresh_engine(Base.metadata)
 with Session(engine, expire_on_commit=False) as session:
@@ -15,7 +16,6 @@ with Session(engine, expire_on_commit=False) as session:
     #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
     #> COMMIT
 
-# --8<-- [start:merge_detached]
 user.name = "Alice Smith"  # changed while detached
 
 with Session(engine) as session:

@@ -1,14 +1,14 @@
 """add() re-attaches a detached object without a query; it reloads only when read."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
+# --8<-- [start:reattach_detached]
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:reattach_detached]
 with Session(engine) as session:
     user = User(name="Alice")
     session.add(user)

@@ -1,20 +1,14 @@
 """Rolling back a flushed DELETE makes the object persistent again."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add(User(name="Alice"))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
-    #> COMMIT
-
 # --8<-- [start:rollback_after_delete]
+from sqlalchemy.orm import Session
+
+engine = fresh_engine(Base.metadata, User(name="Alice"))
+
 session = Session(engine)
 user = session.get(User, 1)
 #> BEGIN (implicit)

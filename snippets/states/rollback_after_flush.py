@@ -1,14 +1,14 @@
 """Rolling back a flushed INSERT makes the object transient again, not detached."""
 
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
 from snippets.support import fresh_engine
 
+# --8<-- [start:rollback_after_flush]
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:rollback_after_flush]
 session = Session(engine)
 user = User(name="Alice")
 session.add(user)

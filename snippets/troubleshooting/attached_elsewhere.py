@@ -1,22 +1,16 @@
 """An object can belong to one session at a time."""
 
+from snippets.states.model import Base, User
+from snippets.support import fresh_engine
+
+# --8<-- [start:error]
 import re
 
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import Session
 
-from snippets.states.model import Base, User
-from snippets.support import fresh_engine
+engine = fresh_engine(Base.metadata, User(name="Alice"))
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add(User(name="Alice"))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO user_account (name) VALUES (?) ('Alice',)
-    #> COMMIT
-
-# --8<-- [start:error]
 first, second = Session(engine), Session(engine)
 user = first.get(User, 1)
 #> BEGIN (implicit)

@@ -1,17 +1,17 @@
 """Deleting a parent whose children need it: the default cascade tries to unlink them."""
 
+from snippets.support import fresh_engine
+
+# --8<-- [start:model]
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
-
-from snippets.support import fresh_engine
 
 
 class Base(DeclarativeBase):
     pass
 
 
-# --8<-- [start:model]
 class Playlist(Base):
     __tablename__ = "playlist"
 
@@ -30,16 +30,11 @@ class Track(Base):
 
 # --8<-- [end:model]
 
-engine = fresh_engine(Base.metadata)
-with Session(engine) as session:
-    session.add(Playlist(name="Road trip", tracks=[Track(title="Holiday")]))
-    session.commit()
-    #> BEGIN (implicit)
-    #> INSERT INTO playlist (name) VALUES (?) ('Road trip',)
-    #> INSERT INTO track (title, playlist_id) VALUES (?, ?) ('Holiday', 1)
-    #> COMMIT
-
 # --8<-- [start:error]
+engine = fresh_engine(
+    Base.metadata, Playlist(name="Road trip", tracks=[Track(title="Holiday")])
+)
+
 with Session(engine) as session:
     session.delete(session.get(Playlist, 1))
     #> BEGIN (implicit)

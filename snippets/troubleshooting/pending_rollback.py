@@ -1,14 +1,14 @@
 """After a failed flush, the session refuses all work until rollback()."""
 
-from sqlalchemy.exc import IntegrityError, PendingRollbackError
-from sqlalchemy.orm import Session
-
 from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
+# --8<-- [start:error]
+from sqlalchemy.exc import IntegrityError, PendingRollbackError
+from sqlalchemy.orm import Session
+
 engine = fresh_engine(Base.metadata)
 
-# --8<-- [start:error]
 session = Session(engine)
 session.add(User(id=1, name="Alice"))
 session.commit()

@@ -10,10 +10,10 @@ import warnings
 from dataclasses import dataclass
 
 from sqlalchemy import ForeignKey, String, create_engine, event, select
-from sqlalchemy.exc import InvalidRequestError, SADeprecationWarning
+from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
-from snippets.loading.library import add_library
+from snippets.loading.library import library
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ STRATEGIES = [
         "subquery",
         "subqueryload()",
         "with the authors, in a second query",
-        "current; selectin does the same more simply",
+        "legacy: selectin does the same more simply",
     ),
     Strategy(
         "selectin",
@@ -52,14 +52,19 @@ STRATEGIES = [
         "with the authors, one query per author",
         "current",
     ),
-    Strategy("raise", "raiseload()", "never: reading raises", "current"),
+    Strategy("raise", "raiseload()", "not on reading: it raises", "current"),
     Strategy(
         "raise_on_sql",
         "raiseload(sql_only=True)",
-        "never by SQL: reading raises",
+        "not on a read that needs SQL: it raises",
         "current",
     ),
-    Strategy("noload", "noload()", "never: the list stays empty", "deprecated in 2.1"),
+    Strategy(
+        "noload",
+        "noload()",
+        "not on reading: the list stays empty",
+        "deprecated in 2.1",
+    ),
     Strategy(
         "dynamic",
         "DynamicMapped",
@@ -96,7 +101,6 @@ def mapped_with(lazy: str):
     return Base, Author, Book
 
 
-# --8<-- [start:read_books]
 def read_books(session: Session, author, lazy: str) -> list:
     """The books of `author`, read the way each strategy allows."""
     if lazy == "write_only":
@@ -106,26 +110,36 @@ def read_books(session: Session, author, lazy: str) -> list:
     return list(author.books)
 
 
-# --8<-- [end:read_books]
-
-
 @dataclass
 class Measurement:
     loading: list[str]  # the SQL of the query for the authors
     reading: list[str]  # the SQL sent while reading every author's books
     books: int | str  # how many books were read, or the error raised
+    warned: list[str]  # SQLAlchemy's warnings of mapping, loading and reading
 
 
 def measure(lazy: str, url: str = "sqlite://") -> Measurement:
     """Load the authors of LIBRARY and read their books, with `lazy`, on `url`."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SADeprecationWarning)  # noload, on 2.1
-        Base, Author, Book = mapped_with(lazy)
-        Base.registry.configure()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        measurement = _measure(lazy, url)
+    measurement.warned = [  # SQLAlchemy's own; not, say, a ResourceWarning
+        f"{w.category.__name__}: {w.message}"
+        for w in caught
+        if w.category.__module__.startswith("sqlalchemy")
+    ]
+    return measurement
+
+
+def _measure(lazy: str, url: str) -> Measurement:
+    Base, Author, Book = mapped_with(lazy)
+    Base.registry.configure()
     engine = create_engine(url)
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
-    add_library(engine, Author, Book)
+    with Session(engine) as session:
+        session.add_all(library(Author, Book))
+        session.commit()
     sent: list[str] = []
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -133,7 +147,6 @@ def measure(lazy: str, url: str = "sqlite://") -> Measurement:
         text = " ".join(sql.split())
         sent.append(f"{text} {parameters}" if parameters else text)
 
-    # --8<-- [start:walk]
     with Session(engine) as session:
         query = select(Author).order_by(Author.id)
         authors = session.scalars(query).unique().all()
@@ -142,22 +155,5 @@ def measure(lazy: str, url: str = "sqlite://") -> Measurement:
             books = sum(len(read_books(session, a, lazy)) for a in authors)
         except InvalidRequestError as error:
             books = type(error).__name__
-    # --8<-- [end:walk]
     engine.dispose()
-    return Measurement(loading, sent, books)
-
-
-if __name__ == "__main__":
-    for strategy in STRATEGIES:
-        m = measure(strategy.lazy)
-        print(strategy.lazy, len(m.loading), len(m.reading), m.books)
-        #> select 1 3 6
-        #> joined 1 0 6
-        #> subquery 2 0 6
-        #> selectin 2 0 6
-        #> immediate 4 0 6
-        #> raise 1 0 InvalidRequestError
-        #> raise_on_sql 1 0 InvalidRequestError
-        #> noload 1 0 0
-        #> dynamic 1 3 6
-        #> write_only 1 3 6
+    return Measurement(loading, sent, books, warned=[])

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, make_transient, make_transient_to_detached
 from snippets.states.model import User
 
 
-# --8<-- [start:transition]
 @dataclass(frozen=True)
 class Transition:
     source: str  # the state before
@@ -22,15 +21,11 @@ class Transition:
     example: str  # the section of the page that shows it
 
 
-# --8<-- [end:transition]
-
 TRANSITIONS = (
-    # --8<-- [start:rows]
     Transition("transient", "session.add(user)", "pending", (), "lifecycle"),
     Transition(
         "pending", "session.flush()", "persistent", ("BEGIN", "INSERT"), "lifecycle"
     ),
-    # --8<-- [end:rows]
     Transition(
         "pending",
         "session.commit()",
