@@ -88,7 +88,8 @@ def open_page(browser, url: str, viewport: dict | None = None):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("request", lambda request: page.requests.append(request.url))
     page.goto(url, wait_until="load")
-    # Material makes a code block focusable once it sees it overflow: wait for that.
+    # A code block that overflows is made focusable (by Material when in view, and by
+    # assets/javascripts/accessibility.js at load): wait for that.
     page.wait_for_function(
         """() => [...document.querySelectorAll("pre > code")].every(
             code => code.scrollWidth <= code.clientWidth || code.hasAttribute("tabindex")
@@ -346,6 +347,29 @@ def test_linked_tabs_switch_together(page):
     relationships.locator(".tabbed-labels label", has_text="Classic").first.click()
     assert set(selected_tabs(relationships)) == {"Classic (Column)"}
     screenshot(relationships, "tabs-classic")
+
+
+def test_a_code_blocks_notes_are_linked_and_left_out_of_a_copy(page):
+    pooling = page("pooling/")
+    pooling.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    block = pooling.locator("div.highlight", has=pooling.locator("a.guide-note")).first
+    block.scroll_into_view_if_needed()  # Material adds the copy button in view
+    block.locator("button[data-md-type=copy]").click()
+    copied = pooling.evaluate("navigator.clipboard.readText()")
+    without_notes = block.locator("code").evaluate(
+        """code => {
+            const copy = code.cloneNode(true);
+            copy.querySelectorAll(".guide-note").forEach(note => note.remove());
+            return copy.textContent.trimEnd();
+        }"""
+    )
+    assert copied == without_notes
+    assert all(line == line.rstrip() for line in copied.splitlines()), copied
+    note = block.locator("a.guide-note").first
+    assert note.inner_text() == "1"
+    note.click()
+    target = pooling.evaluate("location.hash")
+    assert pooling.locator(f"ol.guide-notes > li{target}").is_visible()
 
 
 def test_the_palette_toggle_switches_light_and_dark(page):

@@ -9,8 +9,10 @@ import shutil
 import sys
 from pathlib import Path
 
+import code_notes
 import pytest
 import verified as VERIFIED
+from mkdocs.exceptions import PluginError
 from snippet_sections import INCLUDE
 
 from tests.conftest import build
@@ -233,6 +235,35 @@ def test_a_broken_include_fails_the_build_naming_page_and_path(tmp_path, include
     assert "states.md" in result.stderr
     assert "docs/states.md:7 includes" in result.stderr
     assert include.strip('"').split(":")[0] in result.stderr
+
+
+class Page:  # what a hook sees of a page
+    class file:
+        src_uri = "page.md"
+
+
+def code_block(*markers: int) -> str:
+    comments = "".join(f'x  <span class="c1"># ({n})!</span>\n' for n in markers)
+    return (
+        f'<div class="highlight"><pre><span></span><code>{comments}</code></pre></div>'
+    )
+
+
+def test_code_notes_become_numbered_links_to_their_list():
+    notes = "\n<ol>\n<li>first</li>\n<li>second</li>\n</ol>"
+    built = code_notes.on_page_content(code_block(1, 2) + notes, Page, {}, None)
+    assert "# (" not in built and "x<a" in built  # no comment, nor spaces before it
+    assert '<a class="guide-note" href="#note-1-2" aria-label="note 2">2</a>' in built
+    assert '<ol class="guide-notes">' in built and '<li id="note-1-2">second' in built
+
+
+@pytest.mark.parametrize(
+    "after, says",
+    [("<p>text</p>", "no numbered list"), ("<ol><li>one</li></ol>", "do not number")],
+)
+def test_code_notes_that_do_not_match_their_list_fail_naming_the_page(after, says):
+    with pytest.raises(PluginError, match=f"page.md: a code block.*{says}"):
+        code_notes.on_page_content(code_block(1, 2) + after, Page, {}, None)
 
 
 def test_external_link_check_collects_links_to_other_hosts(tmp_path):

@@ -1,14 +1,9 @@
-// Names for elements Material leaves unnamed (axe-core rules aria-dialog-name and
-// link-name): the search dialog, and the numbered buttons of code annotations, which
-// Material creates after the page loads.
-function nameUnnamed() {
+// A name for the search dialog, which Material leaves unnamed (axe-core rule
+// aria-dialog-name).
+function nameSearch() {
   const search = document.querySelector(".md-search[role=dialog]");
   if (search && !search.hasAttribute("aria-label")) {
     search.setAttribute("aria-label", "Search");
-  }
-  for (const link of document.querySelectorAll("a.md-annotation__index:not([aria-label])")) {
-    const number = link.querySelector("[data-md-annotation-id]");
-    link.setAttribute("aria-label", `Annotation ${number ? number.dataset.mdAnnotationId : ""}`.trim());
   }
 }
 
@@ -32,11 +27,36 @@ function focusableWideTables() {
   }
 }
 
-// Material adds these elements after the page loads: look again whenever it does.
+// Material makes a code block that scrolls sideways focusable once the block comes
+// into view (the theme's feature content.lazy, which spares long pages that work at
+// load): make every such block reachable by keyboard from the start. All measured
+// first, then marked, so that the page is laid out once.
+function focusableWideCode() {
+  const wide = [...document.querySelectorAll("pre > code:not([tabindex])")].filter(
+    code => code.scrollWidth > code.clientWidth,
+  );
+  for (const code of wide) {
+    code.setAttribute("tabindex", "0");
+  }
+}
+
+// Material adds elements after the page loads (the tables' scrolling wrappers among
+// them): look again, at most once a frame, since measuring a table costs a layout.
+let scheduled = false;
 function tidy() {
-  nameUnnamed();
+  scheduled = false;
+  nameSearch();
   focusableWideTables();
+  focusableWideCode();
 }
 tidy();
-new MutationObserver(tidy).observe(document.body, { childList: true, subtree: true });
-window.addEventListener("resize", focusableWideTables);
+new MutationObserver(() => {
+  if (!scheduled) {
+    scheduled = true;
+    requestAnimationFrame(tidy);
+  }
+}).observe(document.body, { childList: true, subtree: true });
+window.addEventListener("resize", () => {
+  focusableWideTables();
+  focusableWideCode();
+});
