@@ -40,9 +40,11 @@ STAMP = VENV / "installed.sha256"
 PIP = "pip==26.3"  # the first pip able to install dependency groups is 25.1
 SQLALCHEMY_20 = VENV / "sqlalchemy-2.0"  # put first on PYTHONPATH, it shadows 2.1
 HAS_SQLALCHEMY_21 = sys.version_info >= (3, 11)
-# Where the checks run what a reader downloads: SQLAlchemy of one series, the
-# drivers and a Jupyter kernel, and nothing of this repository (tests/readers.py).
-READERS = {"2.1": "snippets", "2.0": "sqlalchemy-2-0"}  # series -> its SQLAlchemy group
+# Where the checks run what a reader downloads: SQLAlchemy of one series and a Jupyter
+# kernel, with or without the drivers, and nothing of this repository
+# (tests/readers.py). Series -> its SQLAlchemy group; environment -> its other group.
+READERS = {"2.1": "snippets", "2.0": "sqlalchemy-2-0"}
+READER_KINDS = {"": "kernel", "-drivers": "reader-drivers"}
 # What does not depend on the SQLAlchemy version runs once (and uses no server).
 VERSION_INDEPENDENT = [
     "tests/test_browser.py",
@@ -89,21 +91,20 @@ def ensure_environment(lock: bool = False) -> None:
         run(*pip, *target, "--group", "sqlalchemy-2-0")
     if not lock:
         for series, group in READERS.items():
-            if series == "2.0" or HAS_SQLALCHEMY_21:
-                make_reader(series, group)
+            for suffix, extra in READER_KINDS.items():
+                if series == "2.0" or HAS_SQLALCHEMY_21:
+                    make_reader(f"reader-{series}{suffix}", group, extra)
         STAMP.write_text(pins_digest())
 
 
-def make_reader(series: str, group: str) -> None:
-    """A fresh environment with what a reader installs, and SQLAlchemy `series`."""
-    reader = VENV / f"reader-{series}"
-    venv.create(reader, with_pip=True, clear=True)
+def make_reader(name: str, *groups: str) -> None:
+    """A fresh environment .venv/`name` with what a reader installs: `groups`."""
+    reader = VENV / name
+    venv.create(reader, clear=True)  # installed into by the pip of .venv
     python = reader / BIN.name / PYTHON.name
-    pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    run(*pip, PIP)
-    run(
-        *pip, "--group", group, "--group", "reader", "--constraint", "requirements.lock"
-    )
+    pip = [PYTHON, "-m", "pip", "--python", python, "install", "--quiet"]
+    pip += ["--disable-pip-version-check", "--constraint", "requirements.lock"]
+    run(*pip, *(f"--group={group}" for group in groups))
 
 
 def tool(name: str) -> Path:

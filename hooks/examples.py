@@ -35,10 +35,12 @@ def header(module: str, page_title: str) -> str:
     own = parse(module)
     needs = own.requirements()
     lines = [f'From the page "{page_title}" of {SITE}.']
+    command = install([module])
     if own.is_library:
-        return "\n".join(
-            lines + ["It defines what the examples use, and runs nothing by itself."]
-        )
+        lines.append("It defines what the examples use, and runs nothing by itself.")
+        if command == ASYNCIO_INSTALL:
+            lines += [f"It needs SQLAlchemy's asyncio extra: {command}"]
+        return "\n".join(lines)
     if own.needs_server:
         return "\n".join(
             lines
@@ -53,7 +55,6 @@ def header(module: str, page_title: str) -> str:
                 "The lines starting with #> show what it prints on PostgreSQL.",
             ]
         )
-    command = install([module])
     if command == ASYNCIO_INSTALL:
         lines.append("It needs SQLAlchemy's asyncio extra and its SQLite driver:")
     else:

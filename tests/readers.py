@@ -1,9 +1,11 @@
 """Run what a reader downloads as a reader would: outside the repository, with an
-interpreter that has SQLAlchemy of the series under test, the database drivers and a
-Jupyter kernel, and nothing else (.venv/reader-2.1 and .venv/reader-2.0, made by
-`dev.py`). Scripts run with `python -I`, so that neither the working directory nor
-PYTHONPATH can put the repository within reach; notebooks run in a kernel of that
-interpreter, started the same way.
+interpreter that holds what the file says to install and nothing else. A reader who
+ran `pip install sqlalchemy` has SQLAlchemy of the series under test and a Jupyter
+kernel (.venv/reader-2.1, .venv/reader-2.0); the asyncio examples and those that
+need a server also get the drivers and greenlet (.venv/reader-2.1-drivers, ...),
+all made by `dev.py`. Scripts run with `python -I`, so that neither the working
+directory nor PYTHONPATH can put the repository within reach; notebooks run in a
+kernel of that interpreter, started the same way.
 """
 
 from __future__ import annotations
@@ -18,21 +20,37 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy
+from standalone import ASYNCIO_INSTALL
 
 from snippets.support import SETTING
 from tests.outputs import ROOT
 
 SERIES = ".".join(sqlalchemy.__version__.split(".")[:2])
-READER = ROOT / ".venv" / f"reader-{SERIES}"
-PYTHON = READER / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+# What a script or notebook says a reader installs, when it needs more than
+# `pip install sqlalchemy` on SQLite (hooks/standalone.py writes it at its top).
+BEYOND_SQLALCHEMY = ASYNCIO_INSTALL
 OUTPUT = re.compile(r"^\s*#>(?: (.*)|$)")
 PACKAGE_IMPORT = re.compile(r"^\s*(?:from|import)\s+snippets\b", re.MULTILINE)
 
 
+def python(drivers: bool) -> Path:
+    """The interpreter of a reader who installed SQLAlchemy (and Jupyter) alone, or
+    also the drivers and greenlet."""
+    reader = ROOT / ".venv" / f"reader-{SERIES}{'-drivers' if drivers else ''}"
+    return reader / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def needs_drivers(text: str, database_url: str | None) -> bool:
+    """Whether what a script or notebook says it needs goes beyond SQLAlchemy."""
+    return database_url is not None or BEYOND_SQLALCHEMY in text
+
+
 def missing() -> str | None:
-    """Why the reader's interpreter cannot run, or None."""
-    if not PYTHON.exists():
-        return f"no {PYTHON.relative_to(ROOT)}: `python3 dev.py check` makes it"
+    """Why a reader's interpreter cannot run, or None."""
+    for drivers in (False, True):
+        if not python(drivers).exists():
+            made = "`python3 dev.py check` makes it"
+            return f"no {python(drivers).relative_to(ROOT)}: {made}"
     return None
 
 
@@ -62,8 +80,9 @@ def run_script(path: Path, database_url: str | None = None) -> Run:
     with tempfile.TemporaryDirectory(prefix="reader-") as folder:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
+        reader = python(needs_drivers(copy.read_text(encoding="utf-8"), database_url))
         done = subprocess.run(
-            [str(PYTHON), "-I", copy.name],
+            [str(reader), "-I", copy.name],
             cwd=folder,
             env=environment(database_url),
             capture_output=True,
@@ -73,14 +92,14 @@ def run_script(path: Path, database_url: str | None = None) -> Run:
     return Run(done.returncode, done.stdout, done.stderr)
 
 
-def kernel_manager(folder: Path):
-    """A Jupyter kernel of the reader's interpreter, isolated like the scripts."""
+def kernel_manager(folder: Path, reader: Path):
+    """A Jupyter kernel of the interpreter `reader`, isolated like the scripts."""
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import AsyncKernelManager
 
     spec = folder / "kernels" / "reader"
     spec.mkdir(parents=True)
-    argv = [str(PYTHON), "-I", "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    argv = [str(reader), "-I", "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     kernel = {"argv": argv, "display_name": "reader", "language": "python"}
     (spec / "kernel.json").write_text(json.dumps(kernel))
     specs = KernelSpecManager(kernel_dirs=[str(folder / "kernels")])
@@ -97,9 +116,10 @@ def run_notebook(path: Path, database_url: str | None = None) -> None:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
         notebook = nbformat.read(copy, as_version=4)
+        drivers = needs_drivers(notebook.cells[0].source, database_url)
         client = NotebookClient(
             notebook,
-            km=kernel_manager(Path(folder)),
+            km=kernel_manager(Path(folder), python(drivers)),
             timeout=300,
             resources={"metadata": {"path": folder}},
         )

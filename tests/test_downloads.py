@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import subprocess
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from tests.readers import (
     PACKAGE_IMPORT,
     missing,
     output_lines,
+    python,
     run_notebook,
     run_script,
 )
@@ -157,3 +159,19 @@ def test_every_notebook_runs_as_downloaded(chapter, reader_runs):
 def test_a_notebook_with_examples_that_need_a_server_runs_on_one(chapter, built_site):
     url = require_server("postgresql")
     run_notebook(served(built_site, f"{FOLDER}/{chapter}/{chapter}.ipynb"), url)
+
+
+def test_a_reader_who_installed_sqlalchemy_alone_has_no_driver():
+    """The environment of the runs that say `pip install sqlalchemy` holds no driver,
+    so that an example that quietly needs one fails there."""
+    drivers = ("psycopg", "pymysql", "aiosqlite", "aiomysql")
+    find = (
+        f"import importlib.util as u; print(*[m for m in {drivers} if u.find_spec(m)])"
+    )
+    found = subprocess.run(
+        [python(drivers=False), "-I", "-c", find],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert found == []

@@ -69,13 +69,15 @@ def defaults(function) -> dict[str, object]:
 
 def test_create_engine_picks_the_pool_by_url():
     ns = run_snippet("pooling.which_pool").namespace
-    picked = {url: type(create_engine(url).pool) for url in ns["urls"]}
-    assert list(picked.values()) == [
-        SingletonThreadPool,
-        QueuePool,
-        QueuePool,
-        QueuePool,
-    ]
+    assert type(ns["engine"].pool) is QueuePool  # the last: the file
+    picked = [type(create_engine(url).pool) for url in ("sqlite://", ns["url"])]
+    assert picked == [SingletonThreadPool, QueuePool]
+
+
+def test_a_server_url_gets_a_queue_pool(server):
+    engine = create_engine(server)
+    assert type(engine.pool) is QueuePool
+    engine.dispose()
 
 
 def test_creating_an_engine_opens_no_connection(backend):
