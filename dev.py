@@ -111,13 +111,22 @@ def tool(name: str) -> Path:
     return BIN / (f"{name}.exe" if os.name == "nt" else name)
 
 
+SERVERS = ("postgresql", "mariadb")  # the database servers the tests know
+PARTS = {
+    "pages": "the version-independent tests",
+    "local": "the other tests that use no server",
+    **{server: f"the tests on {server}" for server in SERVERS},
+}
+
+
 def check(extra: list[str]) -> None:
-    """Three processes at once, one per kind of work, so that both cores stay busy
-    and no two tests share a database: this one runs the tests that use a database
-    server, on SQLAlchemy 2.1 and then 2.0; a second one, the tests that do not
-    depend on SQLAlchemy's version (the site, the browser, lint); a third one, the
-    other tests that touch no server (the downloads and examples on SQLite), on each
-    series. They share one strict build of the site, made first."""
+    """Four processes at once, one per kind of work, so that both cores stay busy
+    while the server tests wait on their servers, and no two processes share a
+    database: one per server, running that server's tests on SQLAlchemy 2.1 and then
+    2.0; one for the tests that do not depend on SQLAlchemy's version (the site, the
+    browser, lint); one for the other tests that touch no server (the downloads and
+    examples on SQLite), on each series. They share one strict build of the site,
+    made first. The first server's output shows as it runs, the others' at the end."""
     results = ROOT / "test-results"
     results.mkdir(exist_ok=True)
     if not extra:  # a full run: its results feed the page "How this guide is verified"
@@ -128,17 +137,12 @@ def check(extra: list[str]) -> None:
     print("dev.py: building the site that the tests check", flush=True)
     run(tool("mkdocs"), "build", "--strict", "--quiet", "--site-dir", site)
     os.environ["GUIDE_SITE"] = str(site)
-    parts = {
-        "pages": "the version-independent tests",
-        "local": "the other tests that use no server",
-    }
-    running = {part: start(part, extra) for part in parts}
-    codes = [
-        pytest_on(series, "-m", "server", *IGNORE_PAGES, *extra) for series in SERIES
-    ]
+    first, *others = PARTS
+    running = {part: start(part, extra) for part in others}
+    codes = [part_code(first, extra)]
     for part, (process, log) in running.items():
         codes.append(process.wait())
-        print(f"dev.py: {parts[part]}, run alongside ({log.relative_to(ROOT)}):")
+        print(f"dev.py: {PARTS[part]}, run alongside ({log.relative_to(ROOT)}):")
         print(log.read_text(encoding="utf-8"), flush=True)
     code = overall(codes)
     if code:
@@ -158,16 +162,17 @@ def start(part: str, extra: list[str]) -> tuple[subprocess.Popen, Path]:
     return process, log
 
 
-def check_part(part: str, extra: list[str]) -> None:
-    """A process of `check`: `pages` runs the tests that do not depend on
-    SQLAlchemy's version, once; `local` the others that use no server, per series."""
+def part_code(part: str, extra: list[str]) -> int:
+    """Run one part of `check`: `pages`, the tests that do not depend on
+    SQLAlchemy's version, once; `local`, the others that use no server, and a
+    server's tests (GUIDE_SERVER, tests/conftest.py), on each series."""
     if part == "pages":
-        sys.exit(pytest_on(SERIES[0], "-m", "not server", *VERSION_INDEPENDENT, *extra))
-    codes = [
-        pytest_on(series, "-m", "not server", *IGNORE_PAGES, *extra)
-        for series in SERIES
-    ]
-    sys.exit(overall(codes))
+        return pytest_on(SERIES[0], "-m", "not server", *VERSION_INDEPENDENT, *extra)
+    if part in SERVERS:
+        os.environ["GUIDE_SERVER"] = part
+    marks = "server" if part in SERVERS else "not server"
+    codes = [pytest_on(series, "-m", marks, *IGNORE_PAGES, *extra) for series in SERIES]
+    return overall(codes)
 
 
 def pytest_on(series: str, *args: str) -> int:
@@ -243,7 +248,7 @@ def main(argv: list[str]) -> None:
         lock()
         return
     if command == "check-part":  # a process of `check`
-        check_part(extra[0], extra[1:])
+        sys.exit(part_code(extra[0], extra[1:]))
     if command not in ("serve", "check", "build", "format", *modules):
         print(__doc__)
         sys.exit(0 if command in ("help", "-h", "--help") else 2)

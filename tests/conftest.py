@@ -24,7 +24,9 @@ from tests.databases import SERVER_URLS, SETTING, URLS, backend_name, first_serv
 from tests.outputs import ROOT
 
 REQUIRE_SERVERS = os.environ.get("GUIDE_REQUIRE_SERVERS") == "1"
-
+# Set by `dev.py check` to one server's name (postgresql, mariadb): this pytest
+# process runs the tests of that server, and no other test.
+ONE_SERVER = "GUIDE_SERVER"
 
 RESULTS = ROOT / "test-results"
 _outcomes: dict[str, dict[str, list[str]]] = {}
@@ -83,11 +85,12 @@ def pytest_configure(config) -> None:
     Connection._create_ssl_ctx = reuse
 
 
-def pytest_collection_modifyitems(items) -> None:
-    """Mark `server` each test that runs on a database server: those parametrized
-    with a server's URL (the `backend` and `server` fixtures), and those marked so by
-    hand because they ask for one while they run (`require_server`). `dev.py check`
-    runs them apart from the others, which touch no server and run meanwhile."""
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark `server(backend)` each test that runs on a database server: those
+    parametrized with a server's URL (the `backend` and `server` fixtures), and those
+    marked so by hand because they ask for one while they run (`require_server`).
+    `dev.py check` runs them apart from the others, which touch no server and run
+    meanwhile, one process per server: with GUIDE_SERVER set, only that server's."""
     # The browser last: Playwright's synchronous API keeps an asyncio event loop
     # running in this thread until the session ends, and the asyncio examples and
     # tests call asyncio.run(), which refuses to run inside a running loop.
@@ -95,8 +98,24 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         spec = getattr(item, "callspec", None)
         urls = [v for v in (spec.params.values() if spec else []) if isinstance(v, str)]
-        if any("://" in url and backend_name(url) != "sqlite" for url in urls):
-            item.add_marker(pytest.mark.server)
+        for url in urls:
+            if "://" in url and backend_name(url) != "sqlite":
+                item.add_marker(pytest.mark.server(backend_name(url)))
+        marker = item.get_closest_marker("server")
+        if marker is not None and not marker.args:
+            raise pytest.UsageError(
+                f'{item.nodeid}: name its server, @pytest.mark.server("postgresql")'
+            )
+    only = os.environ.get(ONE_SERVER)
+    if only:
+        others = [item for item in items if server_of(item) != only]
+        config.hook.pytest_deselected(items=others)
+        items[:] = [item for item in items if server_of(item) == only]
+
+
+def server_of(item) -> str | None:
+    marker = item.get_closest_marker("server")
+    return marker.args[0] if marker is not None else None
 
 
 def pytest_runtest_setup(item) -> None:
@@ -135,9 +154,10 @@ def require(url: str) -> str:
     """`url`, once its server answers; otherwise skip (or, in CI, fail) the test. The
     test must be marked `server`, or the runs that touch no server would run it."""
     test = _running[0]
-    if test is not None and test.get_closest_marker("server") is None:
+    if test is not None and server_of(test) != backend_name(url):
         pytest.fail(
-            f"{test.nodeid} uses a database server: mark it @pytest.mark.server"
+            f"{test.nodeid} uses a database server: mark it "
+            f'@pytest.mark.server("{backend_name(url)}")'
         )
     reason = unreachable(url)
     if reason:

@@ -113,7 +113,7 @@ def test_every_script_prints_its_output_lines_as_downloaded(
     check_script(uri, text, reader_runs[uri].result())
 
 
-@pytest.mark.server
+@pytest.mark.server("postgresql")
 @pytest.mark.parametrize("path", ON_A_SERVER)
 def test_a_script_that_needs_a_server_prints_its_output_lines_on_postgresql(
     path, built_site
@@ -154,7 +154,7 @@ def test_every_notebook_runs_as_downloaded(chapter, reader_runs):
     assert stopped.value.evalue.startswith("This example needs a PostgreSQL")
 
 
-@pytest.mark.server
+@pytest.mark.server("postgresql")
 @pytest.mark.parametrize("chapter", SERVER_CHAPTERS)
 def test_a_notebook_with_examples_that_need_a_server_runs_on_one(chapter, built_site):
     url = require_server("postgresql")

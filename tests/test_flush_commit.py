@@ -238,7 +238,7 @@ def test_the_sqlite_savepoint_fix_makes_a_read_hold_its_lock_until_the_end(tmp_p
         engine.dispose()
 
 
-@pytest.mark.server
+@pytest.mark.server("mariadb")
 def test_repeatable_read_keeps_plain_reads_but_writes_see_the_latest_commit():
     url = require_server("mariadb")
     engine = create_engine(url)

@@ -22,7 +22,9 @@ FIX = "`python3 dev.py update` rewrites them from what the code does now."
 @pytest.mark.parametrize(
     "module",
     [
-        pytest.param(m, marks=pytest.mark.server) if needs_server(m) else m
+        pytest.param(m, marks=pytest.mark.server("postgresql"))
+        if needs_server(m)
+        else m
         for m in snippet_modules()
     ],
 )

@@ -122,7 +122,7 @@ def test_other_sessions_of_a_thread_share_the_one_connection_of_in_memory_sqlite
     engine.dispose()
 
 
-@pytest.mark.server
+@pytest.mark.server("mariadb")
 def test_a_read_uncommitted_connection_sees_a_flushed_row_on_mariadb():
     url = require_server("mariadb")
     engine = create_engine(url)
