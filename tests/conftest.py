@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import weakref
 from functools import cache
 from pathlib import Path
@@ -295,13 +296,26 @@ def build(
     )
 
 
+def finished(site: Path, timeout: float = 300) -> Path:
+    """`site` once the build running beside the tests has made it (dev.py)."""
+    failed = site.with_suffix(".failed")
+    deadline = time.monotonic() + timeout
+    while not site.is_dir():
+        if failed.exists():
+            pytest.fail(f"the build failed:\n{failed.read_text(encoding='utf-8')}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"no site at {site} after {timeout:.0f} s")
+        time.sleep(0.2)
+    return site
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The whole site, built once per test session, as `dev.py serve` builds it: the
     notebooks rendered, not run (tests/test_downloads.py runs them as downloaded)."""
     prebuilt = os.environ.get("GUIDE_SITE")  # `dev.py check` builds it once for all
     if prebuilt:
-        return Path(prebuilt)
+        return finished(Path(prebuilt))
     site = tmp_path_factory.mktemp("site")
     result = build(ROOT / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr

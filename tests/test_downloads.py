@@ -25,6 +25,7 @@ from snippets.support import SETTING
 from tests.conftest import require_server
 from tests.outputs import ROOT, comparable
 from tests.readers import (
+    FORKS,
     PACKAGE_IMPORT,
     missing,
     output_lines,
@@ -75,12 +76,13 @@ def reader_runs(built_site):
     for path in SCRIPTS:
         if path not in ON_A_SERVER:
             uri = script_uri(path)
-            runs[uri] = pool.submit(run_script, served(built_site, uri))
+            runs[uri] = pool.submit(run_script, served(built_site, uri), fork=True)
     for chapter in CHAPTERS:
         uri = f"{FOLDER}/{chapter}/{chapter}.ipynb"
         runs[uri] = pool.submit(run_notebook, served(built_site, uri))
     yield runs
     pool.shutdown(cancel_futures=True)
+    FORKS.close()
 
 
 def check_script(uri: str, text: str, run) -> None:
@@ -175,3 +177,24 @@ def test_a_reader_who_installed_sqlalchemy_alone_has_no_driver():
         check=True,
     ).stdout.split()
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "from sqlalchemy import __version__\nprint(__version__)",
+        "import sys\nprint(sys.argv, __name__, sys.flags.isolated)\nraise ValueError(1)",
+        'import atexit\natexit.register(print, "at exit")\nraise SystemExit("stop")',
+    ],
+    ids=["prints", "fails", "exits"],
+)
+def test_a_forked_run_is_the_run_of_python_dash_i(code, tmp_path):
+    """The downloads on SQLite run forked from an interpreter that has imported
+    SQLAlchemy (tests/readers.py): the same exit code and output as `python -I`."""
+    script = tmp_path / "example.py"
+    script.write_text(code, encoding="utf-8")
+    plain, forked = run_script(script), run_script(script, fork=True)
+    assert forked.returncode == plain.returncode
+    assert forked.stdout == plain.stdout
+    last = [run.stderr.strip().splitlines()[-1:] for run in (plain, forked)]
+    assert last[0] == last[1]
