@@ -9,13 +9,15 @@
     python3 dev.py update   rewrite the `#>` output lines and the generated includes
     python3 dev.py format   ruff-format all code, then `update` (which restores `#>` lines)
     python3 dev.py build    build the site into site/ (strict), as the Pages deploy does
+    python3 dev.py examples the example scripts on the interpreter GUIDE_READER_PYTHON
+                            (CI: python3.10), with SQLAlchemy 2.0
     python3 dev.py images   draw the diagrams (assets/diagrams/) and the lifecycle
                             picture again (chromium, and Node.js for Mermaid)
     python3 dev.py bench    measure snippet run times, build time and peak memory
     python3 dev.py bench-pool   measure a checkout from QueuePool against NullPool
-    python3 dev.py lock     re-resolve requirements.lock (run it on Python 3.10)
+    python3 dev.py lock     re-resolve requirements.lock (run it on Python 3.11)
 
-Needs only Python 3.10+ (SQLAlchemy 2.1 needs 3.11+; on 3.10 everything runs on 2.0).
+Needs only Python 3.11+ (the examples themselves also run on 3.10, with SQLAlchemy 2.0).
 The first run creates .venv and installs the pinned tools; later runs reinstall only
 when pyproject.toml or requirements.lock changed. Extra arguments go to the tool
 (`python3 dev.py check -k states -x`).
@@ -41,12 +43,13 @@ PIN_FILES = (ROOT / "pyproject.toml", ROOT / "requirements.lock")
 STAMP = VENV / "installed.sha256"
 PIP = "pip==26.3"  # the first pip able to install dependency groups is 25.1
 SQLALCHEMY_20 = VENV / "sqlalchemy-2.0"  # put first on PYTHONPATH, it shadows 2.1
-HAS_SQLALCHEMY_21 = sys.version_info >= (3, 11)
 # Where the checks run what a reader downloads: SQLAlchemy of one series and a Jupyter
 # kernel, with or without the drivers, and nothing of this repository
 # (tests/readers.py). Series -> its SQLAlchemy group; environment -> its other group.
 READERS = {"2.1": "snippets", "2.0": "sqlalchemy-2-0"}
-READER_KINDS = {"": "kernel", "-drivers": "reader-drivers"}
+READER_KINDS = {"": ["kernel"], "-drivers": ["kernel", "reader-drivers"]}
+# `dev.py examples`: the scripts alone, on the oldest Python a reader may have.
+OLDEST_READERS = VENV / "oldest-python"
 # What does not depend on the SQLAlchemy version runs once (and uses no server).
 VERSION_INDEPENDENT = [
     "tests/test_browser.py",
@@ -57,7 +60,7 @@ VERSION_INDEPENDENT = [
     "tests/test_workflows.py",
 ]
 IGNORE_PAGES = [f"--ignore={path}" for path in VERSION_INDEPENDENT]
-SERIES = ["2.1", "2.0"] if HAS_SQLALCHEMY_21 else ["2.0"]  # the SQLAlchemy series
+SERIES = ["2.1", "2.0"]  # the SQLAlchemy series
 NOTHING_SELECTED = 5  # pytest's exit code when `-k` or a path selects no test
 
 
@@ -76,8 +79,8 @@ def run(*args: object, env: dict[str, str] | None = None) -> None:
 
 
 def ensure_environment(lock: bool = False) -> None:
-    if sys.version_info < (3, 10):  # noqa: UP036 (run by any python3)
-        sys.exit(f"dev.py needs Python 3.10 or newer; this is {sys.version.split()[0]}")
+    if sys.version_info < (3, 11):  # noqa: UP036 (run by any python3)
+        sys.exit(f"dev.py needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         print(f"dev.py: creating {VENV.relative_to(ROOT)}", flush=True)
         venv.create(VENV, with_pip=True)
@@ -88,23 +91,21 @@ def ensure_environment(lock: bool = False) -> None:
     run(*pip, PIP)
     constraints = [] if lock else ["--constraint", "requirements.lock"]
     run(*pip, "--group", "dev", *constraints)
-    if HAS_SQLALCHEMY_21:  # 2.0 beside it; on Python 3.10, 2.0 is the main one
-        target = ["--no-deps", "--upgrade", "--target", SQLALCHEMY_20]
-        run(*pip, *target, "--group", "sqlalchemy-2-0")
+    target = ["--no-deps", "--upgrade", "--target", SQLALCHEMY_20]  # 2.0 beside 2.1
+    run(*pip, *target, "--group", "sqlalchemy-2-0")
     if not lock:
         for series, group in READERS.items():
             for suffix, extra in READER_KINDS.items():
-                if series == "2.0" or HAS_SQLALCHEMY_21:
-                    make_reader(f"reader-{series}{suffix}", group, extra)
+                make_reader(VENV / f"reader-{series}{suffix}", group, *extra)
         STAMP.write_text(pins_digest())
 
 
-def make_reader(name: str, *groups: str) -> None:
-    """A fresh environment .venv/`name` with what a reader installs: `groups`."""
-    reader = VENV / name
-    venv.create(reader, clear=True)  # installed into by the pip of .venv
-    python = reader / BIN.name / PYTHON.name
-    pip = [PYTHON, "-m", "pip", "--python", python, "install", "--quiet"]
+def make_reader(reader: Path, *groups: str, python: str = sys.executable) -> None:
+    """A fresh environment at `reader`, of the interpreter `python`, with what a
+    reader installs: `groups` (installed by the pip of .venv)."""
+    run(python, "-m", "venv", "--clear", "--without-pip", reader)
+    target = reader / BIN.name / PYTHON.name
+    pip = [PYTHON, "-m", "pip", "--python", target, "install", "--quiet"]
     pip += ["--disable-pip-version-check", "--constraint", "requirements.lock"]
     run(*pip, *(f"--group={group}" for group in groups))
 
@@ -205,7 +206,7 @@ def part_code(part: str, extra: list[str]) -> int:
 def pytest_on(series: str, *args: str) -> int:
     """Run pytest on SQLAlchemy `series` ("2.1" or "2.0"); its exit code."""
     env = {**os.environ}
-    if series == "2.0" and HAS_SQLALCHEMY_21:
+    if series == "2.0":
         env["PYTHONPATH"] = str(SQLALCHEMY_20)
     print(f"dev.py: pytest {' '.join(args)} on SQLAlchemy {series}", flush=True)
     return status(PYTHON, "-m", "pytest", "-p", "no:cacheprovider", *args, env=env)
@@ -240,6 +241,22 @@ def serve(extra: list[str]) -> None:
     os.execv(mkdocs, [mkdocs, "serve", "--dev-addr", f"127.0.0.1:{port}", *extra])
 
 
+def examples(extra: list[str]) -> None:
+    """The example scripts, downloaded from a build of the site, run by the
+    interpreter GUIDE_READER_PYTHON (a reader's Python 3.10, which the tools no
+    longer run on) with SQLAlchemy 2.0: tests/test_downloads.py without the
+    notebooks, which need a Jupyter kernel of the tools' age."""
+    python = os.environ.get("GUIDE_READER_PYTHON")
+    if not python:
+        sys.exit("dev.py examples: set GUIDE_READER_PYTHON to a reader's interpreter")
+    for suffix, extra_groups in {"": [], "-drivers": ["reader-drivers"]}.items():
+        reader = OLDEST_READERS / f"reader-2.0{suffix}"
+        make_reader(reader, "sqlalchemy-2-0", *extra_groups, python=python)
+    os.environ["GUIDE_READERS"] = str(OLDEST_READERS)
+    tests = ["tests/test_downloads.py", "-k", "not notebook", *extra]
+    sys.exit(pytest_on("2.0", *tests))
+
+
 def lock() -> None:
     ensure_environment(lock=True)
     frozen = subprocess.run(
@@ -251,7 +268,7 @@ def lock() -> None:
     pins = [line for line in frozen.splitlines() if not line.startswith("SQLAlchemy")]
     header = (
         "# Every installed version, resolved by `python3 dev.py lock` on the oldest\n"
-        "# supported Python (3.10). SQLAlchemy is pinned in pyproject.toml alone.\n"
+        "# supported Python (3.11). SQLAlchemy is pinned in pyproject.toml alone.\n"
     )
     (ROOT / "requirements.lock").write_text(header + "\n".join(pins) + "\n")
     STAMP.write_text(pins_digest())
@@ -276,7 +293,7 @@ def main(argv: list[str]) -> None:
         return
     if command == "check-part":  # a process of `check`
         sys.exit(part_code(extra[0], extra[1:]))
-    if command not in ("serve", "check", "build", "format", *modules):
+    if command not in ("serve", "check", "build", "format", "examples", *modules):
         print(__doc__)
         sys.exit(0 if command in ("help", "-h", "--help") else 2)
     ensure_environment()
@@ -288,6 +305,8 @@ def main(argv: list[str]) -> None:
         check(extra)
     elif command == "format":
         format_code()
+    elif command == "examples":
+        examples(extra)
     else:
         run(PYTHON, "-m", modules[command], *extra)
 

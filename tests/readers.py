@@ -38,7 +38,8 @@ PACKAGE_IMPORT = re.compile(r"^\s*(?:from|import)\s+snippets\b", re.MULTILINE)
 def python(drivers: bool) -> Path:
     """The interpreter of a reader who installed SQLAlchemy (and Jupyter) alone, or
     also the drivers and greenlet."""
-    reader = ROOT / ".venv" / f"reader-{SERIES}{'-drivers' if drivers else ''}"
+    readers = Path(os.environ.get("GUIDE_READERS", ROOT / ".venv"))  # dev.py sets it
+    reader = readers / f"reader-{SERIES}{'-drivers' if drivers else ''}"
     return reader / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
@@ -52,7 +53,7 @@ def missing() -> str | None:
     for drivers in (False, True):
         if not python(drivers).exists():
             made = "`python3 dev.py check` makes it"
-            return f"no {python(drivers).relative_to(ROOT)}: {made}"
+            return f"no {python(drivers)}: {made}"
     return None
 
 

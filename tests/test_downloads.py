@@ -66,20 +66,25 @@ def served(site: Path, uri: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def reader_runs(built_site):
-    """The runs on SQLite of every script and notebook, started at once."""
+def reader_runs(built_site, request):
+    """The runs on SQLite of every script and notebook whose test the session runs,
+    started at once."""
     reason = missing()
     if reason:
         pytest.fail(reason)
+    selected = {item.originalname for item in request.session.items}
     pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)
     runs: dict[str, Future] = {}
-    for path in SCRIPTS:
-        if path not in ON_A_SERVER:
-            uri = script_uri(path)
-            runs[uri] = pool.submit(run_script, served(built_site, uri), fork=True)
-    for chapter in CHAPTERS:
-        uri = f"{FOLDER}/{chapter}/{chapter}.ipynb"
-        runs[uri] = pool.submit(run_notebook, served(built_site, uri))
+    if test_every_script_prints_its_output_lines_as_downloaded.__name__ in selected:
+        for path in SCRIPTS:
+            if path not in ON_A_SERVER:
+                uri = script_uri(path)
+                script = served(built_site, uri)
+                runs[uri] = pool.submit(run_script, script, fork=True)
+    if test_every_notebook_runs_as_downloaded.__name__ in selected:
+        for chapter in CHAPTERS:
+            uri = f"{FOLDER}/{chapter}/{chapter}.ipynb"
+            runs[uri] = pool.submit(run_notebook, served(built_site, uri))
     yield runs
     pool.shutdown(cancel_futures=True)
     FORKS.close()
