@@ -116,9 +116,9 @@ def tool(name: str) -> Path:
 
 SERVERS = ("postgresql", "mariadb")  # the database servers the tests know
 PARTS = {
+    **{server: f"the tests on {server}" for server in SERVERS},
     "pages": "the version-independent tests",
     "local": "the other tests that use no server",
-    **{server: f"the tests on {server}" for server in SERVERS},
 }
 
 
