@@ -129,7 +129,8 @@ def check(extra: list[str]) -> None:
     2.0; one for the tests that do not depend on SQLAlchemy's version (the site, the
     browser, lint); one for the other tests that touch no server (the downloads and
     examples on SQLite), on each series. They share one strict build of the site,
-    made first. The first server's output shows as it runs, the others' at the end."""
+    made meanwhile: the tests that need it wait for it. PostgreSQL's output shows as
+    it runs, the others' at the end."""
     results = ROOT / "test-results"
     results.mkdir(exist_ok=True)
     if not extra:  # a full run: its results feed the page "How this guide is verified"
