@@ -41,7 +41,9 @@ function focusableWideCode() {
 }
 
 // Material adds elements after the page loads (the tables' scrolling wrappers among
-// them): look again, at most once a frame, since measuring a table costs a layout.
+// them): look again once the browser is idle, when the page is laid out already and
+// measuring it costs nothing.
+const whenIdle = window.requestIdleCallback || (callback => setTimeout(callback, 50));
 let scheduled = false;
 function tidy() {
   scheduled = false;
@@ -49,14 +51,12 @@ function tidy() {
   focusableWideTables();
   focusableWideCode();
 }
-tidy();
-new MutationObserver(() => {
+function tidyLater() {
   if (!scheduled) {
     scheduled = true;
-    requestAnimationFrame(tidy);
+    whenIdle(tidy);
   }
-}).observe(document.body, { childList: true, subtree: true });
-window.addEventListener("resize", () => {
-  focusableWideTables();
-  focusableWideCode();
-});
+}
+tidyLater();
+new MutationObserver(tidyLater).observe(document.body, { childList: true, subtree: true });
+window.addEventListener("resize", tidyLater);
