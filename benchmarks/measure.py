@@ -39,6 +39,7 @@ from pathlib import Path
 import sqlalchemy
 
 from tests.outputs import ROOT, reference_url, run_snippet, snippet_modules
+from tests.strict import SETTINGS as REQUIRED
 
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 NODE = ROOT / "benchmarks" / "node"
@@ -270,9 +271,7 @@ def suite_memory() -> tuple[float, float]:
 def check_times(repeat: int) -> list[float]:
     """Seconds of each full `python3 dev.py check`, its environment set up, as CI runs
     it: nothing may be skipped."""
-    strict = dict.fromkeys(
-        ("GUIDE_REQUIRE_SERVERS", "GUIDE_REQUIRE_BROWSER", "GUIDE_REQUIRE_NODE"), "1"
-    )
+    strict = dict.fromkeys(REQUIRED, "1")  # as CI sets them
     times = []
     for _ in range(repeat):
         start = time.perf_counter()

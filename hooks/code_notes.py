@@ -12,6 +12,7 @@ markers, assets/stylesheets/examples.css).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from mkdocs.exceptions import PluginError
@@ -46,7 +47,7 @@ def numbered(match: re.Match, block: int) -> str:
 
 
 def on_page_content(html, page, config, files):
-    blocks = iter(range(1, html.count("<pre") + 1))
+    blocks = itertools.count(1)
     try:
         html = BLOCK.sub(lambda match: numbered(match, next(blocks)), html)
     except PluginError as error:

@@ -68,10 +68,14 @@ def fresh_engine(metadata: MetaData, *rows: object, file: bool = False) -> Engin
     return engine
 
 
-def print_sql(engine: Engine) -> None:
-    """Print every statement the engine sends, and where transactions begin and end."""
+def print_sql(engine: Engine, *, executed: bool = False) -> None:
+    """Print every statement the engine sends, and where transactions begin and end;
+    with `executed`, each statement once the database has run it, so that one that
+    never reaches the database prints nothing."""
 
-    @event.listens_for(engine, "before_cursor_execute")
+    @event.listens_for(
+        engine, "after_cursor_execute" if executed else "before_cursor_execute"
+    )
     def statement(connection, cursor, sql, parameters, context, executemany):
         text = " ".join(sql.split())
         print(f"{text} {parameters}" if parameters else text)

@@ -1,12 +1,12 @@
 """The helpers of the chapter "asyncio": the examples' database, reached through an
 asyncio driver, and a printout of its SQL."""
 
-from snippets.support import database_url
+from snippets.support import database_url, print_sql
 
 # --8<-- [start:engine]
 from typing import Any
 
-from sqlalchemy import Engine, MetaData, event
+from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
 ASYNC_DRIVERS = {  # the asyncio driver of each database the guide runs on
@@ -43,30 +43,8 @@ async def fresh_async_engine(
             session.add_all(rows)
             await session.commit()
     if show_sql:
-        print_sql_sent(engine.sync_engine)
+        print_sql(engine.sync_engine, executed=True)
     return engine
-
-
-def print_sql_sent(engine: Engine) -> None:
-    """Print every statement once the database has run it, and where transactions
-    begin and end. A statement that never reaches the database prints nothing."""
-
-    @event.listens_for(engine, "after_cursor_execute")
-    def statement(connection, cursor, sql, parameters, context, executemany):
-        text = " ".join(sql.split())
-        print(f"{text} {parameters}" if parameters else text)
-
-    @event.listens_for(engine, "begin")
-    def begin(connection):
-        print("BEGIN (implicit)")
-
-    @event.listens_for(engine, "commit")
-    def commit(connection):
-        print("COMMIT")
-
-    @event.listens_for(engine, "rollback")
-    def rollback(connection):
-        print("ROLLBACK")
 
 
 # --8<-- [end:engine]

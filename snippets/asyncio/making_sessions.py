@@ -1,8 +1,8 @@
 """An asyncio engine, a session factory, and sessions as async context managers."""
 
-from snippets.asyncio.engine import async_url, print_sql_sent
+from snippets.asyncio.engine import async_url
 from snippets.asyncio.model import Author, Base
-from snippets.support import database_url
+from snippets.support import database_url, print_sql
 
 # --8<-- [start:making_sessions]
 import asyncio
@@ -16,7 +16,7 @@ async def main() -> None:
     async with engine.begin() as connection:  # (2)!
         await connection.run_sync(Base.metadata.drop_all)
         await connection.run_sync(Base.metadata.create_all)
-    print_sql_sent(engine.sync_engine)
+    print_sql(engine.sync_engine, executed=True)
 
     Session = async_sessionmaker(engine, expire_on_commit=False)  # (3)!
 
