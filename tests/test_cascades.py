@@ -475,3 +475,123 @@ def test_delete_on_a_many_to_many_deletes_a_tag_other_posts_still_carry(backend)
         assert session.get(Post, 2).tags == []
     with engine.connect() as connection:
         assert connection.execute(select(post_tag)).all() == []
+
+
+def one_to_many_variant(collection: str, ondelete: str | None = None):
+    """Playlist and Track; Track.playlist always, and on Playlist: no collection
+    (`none`), a viewonly one, one with back_populates, one made by a backref, or
+    one with passive_deletes=True."""
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Playlist(Base):
+        __tablename__ = "playlist"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        if collection == "viewonly":
+            tracks: Mapped[list[Track]] = relationship(viewonly=True)
+        elif collection == "back_populates":
+            tracks: Mapped[list[Track]] = relationship(back_populates="playlist")
+        elif collection == "passive_deletes":
+            tracks: Mapped[list[Track]] = relationship(
+                back_populates="playlist", passive_deletes=True
+            )
+
+    class Track(Base):
+        __tablename__ = "track"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        title: Mapped[str] = mapped_column(String(50))
+        playlist_id: Mapped[int | None] = mapped_column(
+            ForeignKey("playlist.id", ondelete=ondelete)
+        )
+        if collection in ("back_populates", "passive_deletes"):
+            playlist: Mapped[Playlist | None] = relationship(back_populates="tracks")
+        elif collection == "backref":
+            playlist: Mapped[Playlist | None] = relationship(backref="tracks")
+        else:
+            playlist: Mapped[Playlist | None] = relationship()
+
+    return Base, Playlist, Track
+
+
+def delete_the_playlist(url, collection, ondelete=None, foreign_keys=True):
+    """Store a playlist with two tracks, delete the playlist with the default
+    cascade, and return what became of the tracks (or the IntegrityError)."""
+    Base, Playlist, Track = one_to_many_variant(collection, ondelete)
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite" and foreign_keys:
+
+        @event.listens_for(engine, "connect")
+        def enforce_foreign_keys(dbapi_connection, connection_record):
+            dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        playlist = Playlist()
+        session.add_all([Track(title="Roadrunner", playlist=playlist)])
+        session.add_all([Track(title="Holiday", playlist=playlist)])
+        session.commit()
+        session.delete(session.get(Playlist, 1))
+        try:
+            session.commit()
+        except IntegrityError as error:
+            return error
+        finally:
+            engine.dispose()
+    return tracks_left(engine, Track)
+
+
+def test_with_only_the_many_to_one_mapped_deleting_the_parent_sends_a_bare_delete(
+    backend, sql_log
+):
+    lines = [
+        line
+        for line in printed("cascades.one_sided", backend)
+        if line.startswith("[") or line == "IntegrityError"
+    ]
+    assert not any(s.startswith("UPDATE track") for s in sql_log.statements)
+    assert any(s.startswith("DELETE FROM playlist") for s in sql_log.statements)
+    if backend_name(backend) == "sqlite":  # foreign keys off: the tracks dangle
+        assert lines == ["[]", "[('Roadrunner', 1), ('Holiday', 1)]"]
+    else:  # the server refuses the DELETE: nothing changed
+        assert lines == [
+            "IntegrityError",
+            "['Road trip']",
+            "[('Roadrunner', 1), ('Holiday', 1)]",
+        ]
+    for collection in ("none", "viewonly"):  # a viewonly collection is the same
+        refused = delete_the_playlist(backend, collection)  # SQLite: pragma on
+        assert isinstance(refused, IntegrityError)
+        if backend_name(backend) == "sqlite":
+            kept = delete_the_playlist(backend, collection, foreign_keys=False)
+            assert kept == [("Roadrunner", 1), ("Holiday", 1)]
+
+
+def test_a_mapped_collection_or_an_on_delete_rule_takes_care_of_the_children(
+    backend,
+):
+    unlinked = [("Roadrunner", None), ("Holiday", None)]
+    assert delete_the_playlist(backend, "back_populates") == unlinked
+    assert delete_the_playlist(backend, "backref") == unlinked
+    assert delete_the_playlist(backend, "none", ondelete="SET NULL") == unlinked
+    assert delete_the_playlist(backend, "none", ondelete="CASCADE") == []
+    if backend_name(backend) == "sqlite":  # ON DELETE needs the pragma there
+        ignored = delete_the_playlist(
+            backend, "none", ondelete="CASCADE", foreign_keys=False
+        )
+        assert ignored == [("Roadrunner", 1), ("Holiday", 1)]
+
+
+def test_passive_deletes_without_an_on_delete_rule_sends_a_bare_delete(
+    backend, sql_log
+):
+    refused = delete_the_playlist(backend, "passive_deletes")  # SQLite: pragma on
+    assert isinstance(refused, IntegrityError)
+    sent = sql_log.statements
+    delete = max(i for i, s in enumerate(sent) if s.startswith("DELETE FROM playlist"))
+    get = max(i for i, s in enumerate(sent[:delete]) if s.startswith("SELECT playlist"))
+    assert not any(s.startswith(("SELECT track", "UPDATE")) for s in sent[get:delete])
+    if backend_name(backend) == "sqlite":
+        kept = delete_the_playlist(backend, "passive_deletes", foreign_keys=False)
+        assert kept == [("Roadrunner", 1), ("Holiday", 1)]
