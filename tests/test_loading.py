@@ -9,8 +9,17 @@ import warnings
 import pytest
 import sqlalchemy
 import sqlalchemy.orm
-from sqlalchemy import ForeignKey, String, create_engine, event, func, insert, select
-from sqlalchemy.exc import InvalidRequestError, SADeprecationWarning
+from sqlalchemy import (
+    ForeignKey,
+    String,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+)
+from sqlalchemy.exc import IntegrityError, InvalidRequestError, SADeprecationWarning
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -219,12 +228,22 @@ def test_only_the_noload_option_warns_and_only_on_2_1(option, stored_library):
     assert all("produces incorrect results" in str(w.message) for w in deprecated)
 
 
+def outcomes(backend) -> list[str]:
+    """What raise_by_default prints itself: "refused", or how many books were read."""
+    run = run_snippet("loading.raise_by_default", backend)
+    return [text for _, text in run.printed if text in ("refused\n", "2\n")]
+
+
 def test_the_option_overrides_lazy_raise_on_the_mapping(backend):
-    lines = [
-        text for _, text in run_snippet("loading.raise_by_default", backend).printed
-    ]
-    assert "refused\n" in lines
-    assert lines[lines.index("refused\n") :].count("2\n") == 1
+    assert outcomes(backend)[:2] == ["refused\n", "2\n"]
+
+
+def test_after_a_commit_the_books_read_first_are_refused_until_queried_again(
+    backend, sql_log
+):
+    assert outcomes(backend)[2:] == ["refused\n", "2\n"]
+    # the last query sent its SELECT ... IN again: the option loaded the books
+    assert " IN " in [s for s in sql_log.statements if s.startswith("SELECT")][-1]
 
 
 def test_raiseload_refuses_to_load(backend):
@@ -277,22 +296,97 @@ def test_2_0_labels_the_columns_of_relationship_loads_and_2_1_does_not():
     assert (" AS book_id" in selectin) == on_2_0
 
 
-def test_a_loader_option_stays_with_the_objects_it_loaded(stored_library):
+def books_or_refused(author) -> int | str:
+    try:
+        return len(author.books)
+    except InvalidRequestError as error:
+        assert "lazy='raise'" in str(error)
+        return "refused"
+
+
+def option_against_mapping(lazy: str):
+    """The Author of stored_library's tables with Author.books mapped `lazy`, a loader
+    option that says the opposite, and what reading one author's books gives by the
+    mapping and by the option."""
+    if lazy == "raise":  # the page's pattern: lazy="raise", selectinload() per query
+        _, author, _ = raise_model()
+        return author, selectinload(author.books), {"mapping": "refused", "option": 2}
+    return Author, raiseload(Author.books), {"mapping": 2, "option": "refused"}
+
+
+MAPPINGS = ["raise", "select"]
+
+
+@pytest.mark.parametrize("lazy", MAPPINGS, ids=lambda lazy: f"lazy_{lazy}")
+def test_a_loader_option_stays_with_the_objects_while_they_stay_loaded(
+    lazy, stored_library
+):
+    Author_, option, by = option_against_mapping(lazy)
+    one = select(Author_).where(Author_.id == 1)
     with Session(stored_library) as session:
-        guarded = select(Author).options(raiseload(Author.books))
-        ursula = session.scalars(guarded.where(Author.id == 1)).one()
-        plain = session.scalars(select(Author).where(Author.id == 1)).one()
-        assert plain is ursula
-        with pytest.raises(InvalidRequestError, match="lazy='raise'"):
-            list(ursula.books)  # the first query's option, though the last had none
-        session.commit()
-        assert ursula.name == "Ursula"  # reloaded after the commit
-        with pytest.raises(InvalidRequestError, match="lazy='raise'"):
-            list(ursula.books)
-        fresh = select(Author).where(Author.id == 1)
-        fresh = fresh.execution_options(populate_existing=True)
-        assert session.scalars(fresh).one() is ursula
-        assert len(ursula.books) == 2  # populate_existing replaced the option
+        author = session.scalars(one.options(option)).one()
+        assert session.scalars(one).one() is author  # a later query, no option
+        assert books_or_refused(author) == by["option"]
+        assert books_or_refused(author) == by["option"]  # and again
+        again = one.execution_options(populate_existing=True)
+        assert session.scalars(again).one() is author
+        assert books_or_refused(author) == by["mapping"]  # populate_existing: replaced
+
+
+def end_transaction(session, author, end: str) -> None:
+    author.name = "Ursula K. Le Guin"  # a change, then the end of the transaction
+    session.commit() if end == "commit" else session.rollback()
+    assert inspect(author).expired
+
+
+@pytest.mark.parametrize("lazy", MAPPINGS, ids=lambda lazy: f"lazy_{lazy}")
+def test_after_a_commit_or_rollback_the_first_read_decides_if_the_option_applies(
+    lazy, stored_library
+):
+    Author_, option, by = option_against_mapping(lazy)
+    query = select(Author_).options(option).where(Author_.id == 1)
+    for end in ("commit", "rollback"):
+        for first in ("relationship", "column"):
+            with Session(stored_library) as session, warnings.catch_warnings():
+                warnings.simplefilter("error")  # dropped without a warning
+                author = session.scalars(query).one()
+                assert books_or_refused(author) == by["option"]
+                end_transaction(session, author, end)
+                if first == "column":
+                    assert author.name in ("Ursula", "Ursula K. Le Guin")
+                    assert books_or_refused(author) == by["option"], (end, first)
+                else:
+                    assert books_or_refused(author) == by["mapping"], (end, first)
+
+
+@pytest.mark.parametrize("lazy", MAPPINGS, ids=lambda lazy: f"lazy_{lazy}")
+def test_querying_again_after_a_commit_or_rollback_applies_that_querys_options(
+    lazy, stored_library
+):
+    Author_, option, by = option_against_mapping(lazy)
+    one = select(Author_).where(Author_.id == 1)
+    for end in ("commit", "rollback"):
+        for again, expected in [(one.options(option), "option"), (one, "mapping")]:
+            with Session(stored_library) as session:
+                author = session.scalars(one.options(option)).one()
+                end_transaction(session, author, end)
+                assert session.scalars(again).one() is author
+                assert books_or_refused(author) == by[expected], (end, expected)
+
+
+@pytest.mark.parametrize("lazy", MAPPINGS, ids=lambda lazy: f"lazy_{lazy}")
+def test_expire_on_commit_false_keeps_the_option_across_a_commit_not_a_rollback(
+    lazy, stored_library
+):
+    Author_, option, by = option_against_mapping(lazy)
+    query = select(Author_).options(option).where(Author_.id == 1)
+    for end, expected in [("commit", "option"), ("rollback", "mapping")]:
+        with Session(stored_library, expire_on_commit=False) as session:
+            author = session.scalars(query).one()
+            author.name = "Ursula K. Le Guin"
+            session.commit() if end == "commit" else session.rollback()
+            assert inspect(author).expired == (end == "rollback")
+            assert books_or_refused(author) == by[expected], end
 
 
 def raise_model():
@@ -336,6 +430,41 @@ def test_the_flush_still_loads_a_raise_collection_to_unlink_it(backend, sql_log)
     kinds = [s.split()[0] for s in sql_log.statements if s.split()[0] != "BEGIN"]
     assert kinds[:4] == ["SELECT", "SELECT", "UPDATE", "DELETE"]
     assert " FROM book WHERE " in sql_log.statements[2]  # the books, loaded
+    engine.dispose()
+
+
+def test_with_the_pages_not_null_author_id_the_database_refuses_the_unlinking(
+    backend, sql_log
+):
+    ns = run_snippet("loading.raise_by_default", backend).namespace
+    Author_, engine = ns["Author"], ns["engine"]
+    assert not ns["Book"].__table__.c.author_id.nullable
+    sql_log.clear()
+    with Session(engine) as session:
+        session.delete(session.get(Author_, 2))
+        with pytest.raises(IntegrityError):
+            session.commit()
+    kinds = [s.split()[0] for s in sql_log.statements]
+    assert kinds == ["BEGIN", "SELECT", "SELECT", "UPDATE", "ROLLBACK"]
+    assert " FROM book WHERE " in sql_log.statements[2]  # loaded, despite raise
+    assert "SET author_id=" in sql_log.statements[3]
+
+
+def test_raise_refuses_a_load_but_reads_a_new_objects_empty_list(backend):
+    Base_, Author_, Book_ = raise_model()
+    engine = create_engine(backend)
+    Base_.metadata.drop_all(engine)
+    Base_.metadata.create_all(engine)
+    with Session(engine) as session:
+        author = Author_(name="Ursula")
+        assert author.books == []  # transient: nothing to load
+        session.add(author)
+        assert author.books == []  # pending
+        other = Author_(name="Octavia")
+        session.add(other)
+        session.flush()
+        with pytest.raises(InvalidRequestError, match="lazy='raise'"):
+            _ = other.books  # flushed, never read: a load, refused
     engine.dispose()
 
 

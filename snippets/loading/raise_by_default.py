@@ -62,3 +62,29 @@ with Session(engine) as session:
     #> 2
 #> ROLLBACK
 # --8<-- [end:queries]
+
+# --8<-- [start:after_commit]
+with Session(engine) as session:
+    query = select(Author).options(selectinload(Author.books)).where(Author.id == 1)
+    author = session.scalars(query).one()
+    #> BEGIN (implicit)
+    #> SELECT author.id, author.name FROM author WHERE author.id = ? (1,)
+    #> SELECT book.author_id, book.id, book.title FROM book WHERE book.author_id IN (?) (1,)
+    author.name = "Ursula K. Le Guin"
+    session.commit()  # (1)!
+    #> UPDATE author SET name=? WHERE author.id = ? ('Ursula K. Le Guin', 1)
+    #> COMMIT
+    try:
+        print(len(author.books))  # (2)!
+    except InvalidRequestError:
+        print("refused")
+        #> refused
+
+    author = session.scalars(query).one()  # (3)!
+    #> BEGIN (implicit)
+    #> SELECT author.id, author.name FROM author WHERE author.id = ? (1,)
+    #> SELECT book.author_id, book.id, book.title FROM book WHERE book.author_id IN (?) (1,)
+    print(len(author.books))
+    #> 2
+#> ROLLBACK
+# --8<-- [end:after_commit]
