@@ -1361,16 +1361,84 @@ def test_yield_per_or_stream_results_with_execute_or_scalars_asks_for_stream(bac
     )
 
 
-@pytest.fixture
-def closed_stream(backend):
-    """What reading the rest of a stream returns after its session closed."""
+STREAMED = 50  # books, more than the batches below, few enough to stay cheap
+
+
+def test_an_orm_stream_fetches_every_row_at_the_first_unless_yield_per(backend):
+    """How many rows the DBAPI cursor had given when the first row came out of the
+    stream, found by reading what is left in that cursor."""
+    cursor_results = []  # SQLAlchemy's reader of each statement's DBAPI cursor
+
+    async def taken(engine, query, first) -> int:
+        async with AsyncSession(engine) as session:
+            assert await first(session, query)  # the first row, or rows
+            cursor = cursor_results[-1].cursor
+            if cursor is None:  # SQLAlchemy read the cursor to its end and closed it
+                return STREAMED
+            connection = await session.connection()
+            return STREAMED - len(
+                await connection.run_sync(lambda _: cursor.fetchall())
+            )
+
+    async def first_of_stream(session, query):
+        return await anext(await session.stream(query))
+
+    async def first_of_stream_scalars(session, query):
+        return await anext(await session.stream_scalars(query))
+
+    async def first_fetchmany(session, query):
+        return await (await session.stream(query)).fetchmany(10)
+
+    async def first_partition(session, query):
+        return await anext((await session.stream(query)).partitions(10))
+
+    async def main():
+        books = [Book(title=f"Book {n}") for n in range(STREAMED)]
+        engine = await stored(backend, Author(name="Ursula", books=books))
+        event.listen(
+            engine.sync_engine,
+            "after_execute",
+            lambda *arguments: cursor_results.append(arguments[-1]),
+        )
+        books, batches = select(Book), select(Book).execution_options(yield_per=10)
+        try:
+            return {
+                "stream": await taken(engine, books, first_of_stream),
+                "stream_scalars": await taken(engine, books, first_of_stream_scalars),
+                "yield_per": await taken(engine, batches, first_of_stream),
+                "fetchmany": await taken(engine, books, first_fetchmany),
+                "partitions": await taken(engine, books, first_partition),
+                "text": await taken(
+                    engine, text("SELECT title FROM book"), first_of_stream
+                ),
+            }
+        finally:
+            await engine.dispose()
+
+    assert run(main) == {
+        "stream": STREAMED,  # every row, at the first one
+        "stream_scalars": STREAMED,
+        "yield_per": 10,  # one batch
+        "fetchmany": 10,  # as many as asked for
+        "partitions": 10,
+        "text": 1,  # not an ORM statement: SQLAlchemy's own small buffer
+    }
+
+
+@pytest.fixture(params=[None, 2], ids=["no-yield_per", "yield_per"])
+def closed_stream(request, backend):
+    """What `all()` returns for the rest of a stream, after its first row came out of
+    `async for` and its session closed, with or without yield_per=2."""
+    query = select(Book.title).order_by(Book.id)
+    if request.param:
+        query = query.execution_options(yield_per=request.param)
 
     async def main():
         engine = await stored(backend, *library(Author, Book))
         try:
             async with AsyncSession(engine) as session:
-                result = await session.stream(select(Book.title).order_by(Book.id))
-                first = await result.fetchmany(1)
+                result = await session.stream(query)
+                first = await anext(result)
             try:
                 return first, await result.all()
             except SQLAlchemyError as error:
@@ -1381,23 +1449,33 @@ def closed_stream(backend):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         first, rest = run(main)
-    return first, rest, [str(w.message) for w in caught]
+    return request.param, first, rest, [str(w.message) for w in caught]
 
 
-def test_a_stream_read_after_its_session_closed_fails_or_loses_rows_by_backend(
+def test_after_its_session_closed_a_stream_gives_the_rows_it_took_and_the_rest_by_driver(
     backend, closed_stream
 ):
-    first, rest, warned = closed_stream
-    assert first == [("The Dispossessed",)]
+    yield_per, first, rest, warned = closed_stream
+    incomplete = "Previous unbuffered result was left incomplete"
+    assert first == ("The Dispossessed",)
     name = backend_name(backend)
-    if name == "sqlite":
-        assert len(rest) == 5  # aiosqlite had the rows already
+    if yield_per is None or name == "sqlite":
+        # without yield_per, the first row fetched them all; aiosqlite reads on
+        assert [title for (title,) in rest] == [
+            "The Lathe of Heaven",
+            "Solaris",
+            "The Cyberiad",
+            "Kindred",
+            "Dawn",
+        ]
+        assert incomplete not in warned
     elif name == "postgresql":
         assert type(rest).__name__ == "ProgrammingError" and rest.code == "f405"
         assert "does not exist" in str(rest)  # the server closed the cursor
     else:
-        assert rest == []  # the rest of the rows are lost, with a warning only
-        assert "Previous unbuffered result was left incomplete" in warned
+        # the row taken with the first, then nothing: the rest are lost, warned
+        assert rest == [("The Lathe of Heaven",)]
+        assert incomplete in warned
 
 
 # The troubleshooting entries

@@ -1,4 +1,5 @@
-"""stream() and stream_scalars(): rows arrive as you iterate, with `async for`."""
+"""stream() and stream_scalars() with yield_per: rows arrive in batches as you
+iterate, with `async for`."""
 
 from snippets.asyncio.engine import fresh_async_engine
 from snippets.asyncio.model import Author, Base, Book
@@ -15,10 +16,11 @@ async def main() -> None:
     engine = await fresh_async_engine(Base.metadata, *library(Author, Book))
     async with AsyncSession(engine) as session:
         query = select(Book.title).order_by(Book.id)
-        result = await session.stream(query)  # (1)!
+        query = query.execution_options(yield_per=1000)  # (1)!
+        result = await session.stream(query)  # (2)!
         #> BEGIN (implicit)
         #> SELECT book.title FROM book ORDER BY book.id
-        async for title in result.scalars():  # (2)!
+        async for title in result.scalars():  # (3)!
             print(title)
             #> The Dispossessed
             #> The Lathe of Heaven
@@ -28,7 +30,7 @@ async def main() -> None:
             #> Dawn
 
         query = select(Book).order_by(Book.id).execution_options(yield_per=4)
-        books = await session.stream_scalars(query)  # (3)!
+        books = await session.stream_scalars(query)  # (4)!
         #> SELECT book.id, book.title, book.author_id FROM book ORDER BY book.id
         async for batch in books.partitions():
             print(batch)
