@@ -7,6 +7,7 @@ import sqlalchemy
 from sqlalchemy import create_engine, event, func, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import DetachedInstanceError
 
 from snippets.states.model import Base, User
 from snippets.states.state_of import state_of
@@ -76,6 +77,25 @@ def test_reading_the_id_after_commit_costs_a_select(engine, sql_log):
         sql_log.clear()
         assert user.id == 1
         assert sql_log.kinds() == ("BEGIN", "SELECT")
+
+
+def test_the_id_after_commit_is_free_without_expiry_and_raises_bhk3_after_close(
+    engine, sql_log
+):
+    with Session(engine, expire_on_commit=False) as session:
+        kept = User(name="Alice")
+        session.add(kept)
+        session.commit()
+        sql_log.clear()
+        assert kept.id == 1
+        assert sql_log.kinds() == ()  # nothing expired, nothing to load
+    with Session(engine) as session:
+        closed = User(name="Bob")
+        session.add(closed)
+        session.commit()
+    with pytest.raises(DetachedInstanceError) as raised:
+        _ = closed.id  # expired by the commit, and no session left to load it
+    assert raised.value.code == "bhk3"
 
 
 def test_primary_keys_snippet_numbers_the_rows(backend):
@@ -261,6 +281,45 @@ def test_repeatable_read_keeps_plain_reads_but_writes_see_the_latest_commit():
             assert session.scalar(select(User.name)) == "Alicia B."
             session.rollback()
     finally:
+        engine.dispose()
+
+
+@pytest.mark.server("mariadb")
+def test_with_snapshot_isolation_mariadb_refuses_writes_to_rows_changed_since_the_read():
+    """innodb_snapshot_isolation: off by default on MariaDB 10.11, on from 11.6.2."""
+    url = require_server("mariadb")
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def snapshot_isolation(dbapi_connection, record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SET SESSION innodb_snapshot_isolation = ON")
+        cursor.close()
+
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    try:
+        with Session(engine) as session:
+            session.add(User(name="Alice"))
+            session.commit()
+            writes = [
+                select(User.name).with_for_update(),
+                update(User).where(User.id == 1).values(name="Alicia B."),
+            ]
+            for number, write in enumerate(writes):
+                session.scalar(select(User.name))  # the snapshot
+                with engine.begin() as elsewhere:
+                    elsewhere.execute(update(User).values(name=f"Alicia {number}"))
+                with pytest.raises(OperationalError) as raised:
+                    session.execute(write)
+                assert raised.value.orig.args[0] == 1020
+                assert raised.value.orig.args[1] == (
+                    "Record has changed since last read in table 'user_account'; "
+                    "try restarting transaction"
+                )
+                session.rollback()
+    finally:
+        Base.metadata.drop_all(engine)
         engine.dispose()
 
 
