@@ -6,12 +6,13 @@ import re
 
 import pytest
 from sqlalchemy import create_engine, inspect, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 from sqlalchemy.orm.exc import DetachedInstanceError
 
 from snippets.relationships.author_book import Author, Base, Book
 from snippets.states.model import User
 from snippets.states.state_of import state_of
+from tests.conftest import backend_name
 from tests.outputs import run_snippet
 
 
@@ -48,6 +49,34 @@ def test_expire_on_commit_false_keeps_values_and_they_go_stale(engine, sql_log):
             elsewhere.execute(update(User).values(name="Alicia"))
         assert user.name == "Alice"
         session.refresh(user)
+        assert user.name == "Alicia"
+
+
+def test_with_expire_on_commit_false_a_new_query_keeps_the_stale_values(engine):
+    with Session(engine, expire_on_commit=False) as session:
+        user = User(name="Alice")
+        session.add(user)
+        session.commit()
+        with engine.begin() as elsewhere:
+            elsewhere.execute(update(User).values(name="Alicia"))
+        again = session.scalars(select(User)).one()  # the row says Alicia
+        assert again is user and user.name == "Alice"  # the object wins
+        fresh = select(User).execution_options(populate_existing=True)
+        assert session.scalars(fresh).one().name == "Alicia"
+
+
+def test_refresh_reads_what_the_transaction_sees_a_snapshot_on_mariadb(engine, backend):
+    with Session(engine) as session:
+        session.add(User(name="Alice"))
+        session.commit()
+        user = session.get(User, 1)  # this transaction has read
+        with engine.begin() as elsewhere:
+            elsewhere.execute(update(User).values(name="Alicia"))
+        session.refresh(user)
+        snapshot = backend_name(backend) == "mariadb"
+        assert user.name == ("Alice" if snapshot else "Alicia")
+        session.commit()
+        session.refresh(user)  # a new transaction: the latest commit
         assert user.name == "Alicia"
 
 
@@ -151,6 +180,20 @@ def test_expire_on_commit_false_does_not_keep_values_through_a_rollback(engine):
     assert raised.value.code == "bhk3"
 
 
+def test_a_rollback_with_nothing_begun_since_the_commit_expires_nothing(
+    engine, sql_log
+):
+    with Session(engine, expire_on_commit=False) as session:
+        user = User(name="Alice")
+        session.add(user)
+        session.commit()
+        sql_log.clear()
+        session.rollback()  # no transaction began since the commit
+        assert not inspect(user).expired_attributes
+        assert sql_log.kinds() == ()
+    assert user.name == "Alice"  # detached, and readable
+
+
 def test_a_new_session_reads_a_detached_object_through_add_or_the_merged_copy(
     backend,
 ):
@@ -190,6 +233,24 @@ def test_an_unloaded_relationship_of_a_detached_object_raises_bhk3(backend):
         DetachedInstanceError, match=lazy_load_error("Playlist", "tracks")
     ) as raised:
         _ = playlist.tracks
+    assert raised.value.code == "bhk3"
+
+
+def test_a_column_left_out_by_load_only_raises_bhk3_with_a_deferred_load_message(
+    engine,
+):
+    with Session(engine) as session:
+        session.add(User(name="Alice"))
+        session.commit()
+    with Session(engine) as session:
+        user = session.scalars(select(User).options(load_only(User.id))).one()
+    assert inspect(user).unloaded == {"name"} and not inspect(user).expired_attributes
+    with pytest.raises(
+        DetachedInstanceError,
+        match=r"^Parent instance <User at 0x[0-9a-f]+> is not bound to a Session; "
+        r"deferred load operation of attribute 'name' cannot proceed",
+    ) as raised:
+        _ = user.name
     assert raised.value.code == "bhk3"
 
 
