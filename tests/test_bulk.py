@@ -6,7 +6,11 @@ import re
 
 import pytest
 from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
     String,
+    Table,
     create_engine,
     delete,
     event,
@@ -16,6 +20,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, InvalidRequestError, ProgrammingError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, validates
 from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
@@ -138,6 +143,38 @@ def test_returning_puts_a_thousand_rows_in_each_insert_and_add_all_one_per_row_o
         counts.append(len(sent(sql_log, "INSERT")))
         session.rollback()
     assert tuple(counts) == ROWS_OF_2500[backend_name(backend)]
+
+
+def test_a_statement_holds_at_most_32700_parameters_so_wide_rows_come_fewer_at_a_time(
+    backend, sql_log
+):
+    wide = Table(
+        "wide_bulk",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        *[Column(f"c{i}", Integer) for i in range(40)],
+    )
+    engine = create_engine(backend)
+    wide.drop(engine, checkfirst=True)
+    wide.create(engine)
+    try:
+        assert engine.dialect.insertmanyvalues_max_parameters == 32700
+        rows = [{f"c{i}": i for i in range(40)} for _ in range(1000)]
+        with engine.begin() as connection:
+            sql_log.clear()
+            connection.execute(insert(wide).returning(wide.c.id), rows).all()
+        # 1000 rows of 40 parameters are 40000: two statements, of 817 and 183 rows
+        assert len(sent(sql_log, "INSERT")) == 2
+    finally:
+        wide.drop(engine)
+        engine.dispose()
+
+
+def test_psycopg2_alone_writes_rows_into_the_statement_even_without_returning(engine):
+    from sqlalchemy.dialects.postgresql.psycopg2 import PGDialect_psycopg2
+
+    assert engine.dialect.use_insertmanyvalues_wo_returning is False  # this driver
+    assert PGDialect_psycopg2.use_insertmanyvalues_wo_returning is True
 
 
 # Updating and deleting
@@ -295,6 +332,55 @@ def test_an_upsert_naming_a_key_twice_fails_on_postgresql_and_keeps_the_last_els
             session.commit()
     postgresql = backend_name(backend) == "postgresql"
     assert rows_seen_elsewhere(backend) == ["Alicia" if postgresql else "Anna", "Bob"]
+
+
+def upsert_without_rows(dialect_name: str):
+    """The upsert of snippets/bulk/upsert.py, its rows left to execute()."""
+    if dialect_name in ("mysql", "mariadb"):
+        statement = mysql.insert(User)
+        return statement.on_duplicate_key_update(name=statement.inserted.name)
+    insert = postgresql.insert if dialect_name == "postgresql" else sqlite.insert
+    statement = insert(User)
+    return statement.on_conflict_do_update(
+        index_elements=[User.id], set_={"name": statement.excluded.name}
+    )
+
+
+def test_an_upsert_with_values_is_one_statement_and_with_rows_apart_is_batched(
+    backend, sql_log
+):
+    ns = run_snippet("bulk.upsert", backend).namespace
+    upsert, engine = ns["upsert"], ns["engine"]
+    rows = [{"id": key, "name": f"user {key}"} for key in range(1, 1201)]
+    with Session(engine) as session:
+        sql_log.clear()
+        session.execute(upsert(engine.dialect.name, rows))  # values(rows)
+        assert len(sent(sql_log, "INSERT")) == 1  # all 1200 rows in it
+        apart = upsert_without_rows(engine.dialect.name)
+        sql_log.clear()
+        session.execute(apart, rows)
+        assert len(sent(sql_log, "INSERT")) == 1  # one call
+        sql_log.clear()
+        users = session.scalars(
+            apart.returning(User), rows, execution_options={"populate_existing": True}
+        ).all()
+        assert len(sent(sql_log, "INSERT")) == 2  # 1000 rows, then 200
+        assert len(users) == 1200
+        session.commit()
+    assert len(rows_seen_elsewhere(backend)) == 1200
+
+
+def test_a_key_written_by_hand_moves_no_sequence_on_postgresql(backend):
+    ns = run_snippet("bulk.upsert", backend).namespace  # ids: 1 generated, 2 by hand
+    with Session(ns["engine"]) as session:
+        carol = User(name="Carol")
+        session.add(carol)
+        if backend_name(backend) == "postgresql":
+            with pytest.raises(IntegrityError, match="user_account_pkey"):
+                session.commit()  # the sequence hands out 2 again
+        else:
+            session.commit()
+            assert carol.id == 3
 
 
 # What happens to the objects in the session
@@ -506,6 +592,21 @@ def test_bulk_statements_run_no_mapper_events_and_no_validators(backend):
     finally:
         Base.metadata.drop_all(engine)
         engine.dispose()
+
+
+def test_bulk_statements_run_the_sessions_do_orm_execute_but_not_after_bulk_update(
+    users,
+):
+    fired = []
+    with Session(users) as session:
+        for name in ("do_orm_execute", "after_bulk_update", "after_bulk_delete"):
+            event.listen(session, name, lambda *args, name=name: fired.append(name))
+        session.execute(insert(User), [{"name": "Carol"}, {"name": "Dave"}])
+        session.execute(update(User), [{"id": 1, "name": "Alicia"}])
+        session.execute(update(User).where(User.id == 2).values(name="Rob"))
+        session.execute(delete(User).where(User.id == 2))
+        session.rollback()
+    assert fired == ["do_orm_execute"] * 4
 
 
 def test_the_session_bulk_methods_are_legacy_in_sqlalchemys_documentation():
