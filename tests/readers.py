@@ -57,9 +57,14 @@ def missing() -> str | None:
     return None
 
 
+# Read once, at import: the runs happen in worker threads, and iterating os.environ
+# there raced with pytest setting PYTEST_CURRENT_TEST (a KeyError, now and then).
+SHELL = {k: v for k, v in os.environ.items() if not k.startswith(("GUIDE_", "PY"))}
+
+
 def environment(database_url: str | None) -> dict[str, str]:
     """The environment of a reader's shell: no setting of ours but the database."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GUIDE_", "PY"))}
+    env = dict(SHELL)
     if database_url:
         env[SETTING] = database_url
     return env
