@@ -84,3 +84,13 @@ def test_no_code_but_the_settings_names_a_database_server():
         )
     ]
     assert not found, found
+
+
+def test_the_checks_strict_build_fails_on_a_broken_anchor(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Page\n\n[broken](#no-such-anchor)\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\nvalidation:\n  anchors: warn\n")
+    result = dev.strict_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no-such-anchor" in result.stderr
