@@ -18,7 +18,8 @@ import textwrap
 from dataclasses import dataclass
 from functools import cached_property
 
-from snippet_sections import INCLUDE
+from mkdocs.exceptions import PluginError
+from snippet_sections import INCLUDE, SECTION
 from standalone import MARKER, module_name, parse
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
@@ -34,6 +35,7 @@ class Block:
     indent: str
     path: str  # snippets/states/lifecycle.py
     section: str | None
+    page: str = "a page"  # docs/states.md, whose lines `line` counts: for errors
 
     @property
     def module(self) -> str:
@@ -50,17 +52,23 @@ class Block:
         """The lines the block shows, as pymdownx.snippets extracts them."""
         lines = parse(self.module).source.splitlines()
         if self.section:
-            start = lines.index(
-                next(line for line in lines if f"[start:{self.section}]" in line)
-            )
-            end = next(
-                i
-                for i in range(start + 1, len(lines))
-                if f"[end:{self.section}]" in lines[i]
-            )
-            lines = lines[start + 1 : end]
+            lines = self.section_of(lines)
         shown = [line for line in lines if not MARKER.match(line)]
         return textwrap.dedent("\n".join(shown))
+
+    def section_of(self, lines: list[str]) -> list[str]:
+        """The lines between the block's section markers; a missing marker is an
+        error that names the page, the snippet and the sections it does have."""
+        start = [i for i, line in enumerate(lines) if f"[start:{self.section}]" in line]
+        end = [i for i, line in enumerate(lines) if f"[end:{self.section}]" in line]
+        if not start or not end or end[0] < start[0]:
+            raise PluginError(
+                f"{self.page}:{self.line + 2} includes section '{self.section}' of "
+                f"{self.path}, "
+                f"whose start and end markers are not both there; its sections: "
+                f"{', '.join(SECTION.findall(chr(10).join(lines))) or 'none'}"
+            )
+        return lines[start[0] + 1 : end[0]]
 
     @cached_property
     def names(self) -> tuple[set[str], set[str]]:
@@ -82,8 +90,9 @@ class Block:
         return bound, loaded - bound
 
 
-def blocks_of(markdown: str) -> list[Block]:
-    """Every fenced block of a page that includes a snippet, in page order."""
+def blocks_of(markdown: str, page: str = "a page") -> list[Block]:
+    """Every fenced block of a page that includes a snippet, in page order; `page`
+    (docs/states.md) names the page in errors."""
     found, lines, number = [], markdown.splitlines(), 0
     while number < len(lines):
         opening = FENCE.match(lines[number])
@@ -105,6 +114,7 @@ def blocks_of(markdown: str) -> list[Block]:
                         opening["indent"],
                         include["path"],
                         include["section"],
+                        page,
                     )
                 )
                 break

@@ -100,7 +100,12 @@ def on_files(files, config):
     _page_of_module.clear()
     for page in pages:
         markdown = (docs / page.src_uri).read_text(encoding="utf-8")
-        blocks = [b for b in blocks_of(markdown) if (docs.parent / b.path).is_file()]
+        page_path = f"docs/{page.src_uri}"
+        blocks = [
+            b
+            for b in blocks_of(markdown, page_path)
+            if (docs.parent / b.path).is_file()
+        ]
         _blocks[page.src_uri] = blocks
         title = re.search(r"^# (.+)$", markdown, re.MULTILINE)
         for block in blocks:
@@ -170,7 +175,8 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     # Read again: the line numbers of the Markdown without its front matter.
     root = Path(config.docs_dir).parent
-    blocks = [b for b in blocks_of(markdown) if (root / b.path).is_file()]
+    page_path = f"docs/{page.file.src_uri}"
+    blocks = [b for b in blocks_of(markdown, page_path) if (root / b.path).is_file()]
     lines = markdown.splitlines()
     for index in reversed(range(len(blocks))):
         block = blocks[index]

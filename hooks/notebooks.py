@@ -130,7 +130,8 @@ def on_files(files, config):
             continue
         markdown = Path(file.abs_src_path).read_text(encoding="utf-8")
         # A missing file is for snippet_sections.py to report, naming page and line.
-        blocks = [b for b in blocks_of(markdown) if (root / b.path).is_file()]
+        page = f"docs/{file.src_uri}"
+        blocks = [b for b in blocks_of(markdown, page) if (root / b.path).is_file()]
         paths = list(dict.fromkeys(block.path for block in blocks))
         if all(parse(module_name(Path(path))).is_library for path in paths):
             continue  # models and helpers alone: nothing to run

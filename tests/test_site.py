@@ -217,24 +217,30 @@ def test_snippets_import_nothing_but_sqlalchemy_and_the_standard_library():
     assert not strays, strays
 
 
-@pytest.mark.parametrize(
-    "include",
-    ['"snippets/states/no_such_snippet.py"', '"snippets/states/lifecycle.py:no_such"'],
-    ids=["missing file", "missing section"],
-)
+BROKEN_INCLUDES = {
+    "missing file": '--8<-- "snippets/states/no_such_snippet.py"',
+    "missing section": '--8<-- "snippets/states/lifecycle.py:no_such"',
+    "missing section in a code block": (
+        '```python\n--8<-- "snippets/states/lifecycle.py:no_such"\n```'
+    ),
+}
+
+
+@pytest.mark.parametrize("include", BROKEN_INCLUDES.values(), ids=BROKEN_INCLUDES)
 def test_a_broken_include_fails_the_build_naming_page_and_path(tmp_path, include):
     shutil.copytree(DOCS, tmp_path / "docs")
     for shared in ("snippets", "assets", "hooks"):
         (tmp_path / shared).symlink_to(ROOT / shared)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "docs" / "states.md").write_text(
-        f"---\ntitle: States\n---\n\n# States\n\n--8<-- {include}\n"
+        f"---\ntitle: States\n---\n\n# States\n\n{include}\n"
     )
     result = build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0
-    assert "states.md" in result.stderr
-    assert "docs/states.md:7 includes" in result.stderr
-    assert include.strip('"').split(":")[0] in result.stderr
+    line = 8 if include.startswith("```") else 7
+    assert f"docs/states.md:{line} includes" in result.stderr
+    assert re.search(r'"([^":]+)', include)[1] in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 class Page:  # what a hook sees of a page
