@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 import warnings
+from typing import ClassVar
 
 import pytest
 from sqlalchemy import (
@@ -226,24 +227,106 @@ def test_a_plain_annotation_is_refused_with_zlpr():
             type(f"Shelf{len(name)}", (Strict,), body)
         assert caught.value.code == "zlpr", name
 
+    class Shelf(Strict):  # no value, and accepted: a ClassVar is not mapped
+        __tablename__ = "shelf"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        limit: ClassVar[int]
 
-def test_allow_unmapped_accepts_the_plain_annotation():
+    assert "limit" not in inspect(Shelf).attrs
+
+
+def test_allow_unmapped_still_reads_a_plain_annotation():
+    run = run_snippet("relationships.allow_unmapped")
+    assert [text for _, text in run.printed] == [
+        "[] None\n",
+        "False True\n",
+        "False\n",
+    ]
+    ns = run.namespace
+    Shelf, Box = ns["Shelf"], ns["Box"]
+    boxes, shelf = Shelf.boxes.property, Box.shelf.property
+    assert (boxes.mapper.class_, boxes.uselist, boxes.collection_class) == (
+        Box,
+        True,
+        list,
+    )
+    assert (shelf.mapper.class_, shelf.uselist) == (Shelf, False)
+    assert "cache" not in Box.__table__.columns
+
+    # More cases, with annotations that are objects, as in a module without
+    # `from __future__ import annotations` (this one has it).
     class Legacy(DeclarativeBase):
         __allow_unmapped__ = True
 
-    class Shelf(Legacy):
+    class Crate(Legacy):
+        __tablename__ = "crate"
+        id = mapped_column(Integer, primary_key=True)
+        shelf_id = mapped_column(ForeignKey("rack.id"))
+
+    body = {
+        "__tablename__": "rack",
+        "__annotations__": {
+            "crates": set[Crate],  # a set, from the annotation
+            "first": Crate | None,  # one object, against the direction
+            "named": str,  # a mapped_column() without a type
+            "maybe": str | None,
+        },
+        "id": mapped_column(Integer, primary_key=True),
+        "crates": relationship(),
+        "first": relationship(viewonly=True),
+        "named": mapped_column(),
+        "maybe": mapped_column(String(20)),
+    }
+    Rack = type("Rack", (Legacy,), body)
+    Legacy.registry.configure()
+    crates, first = Rack.crates.property, Rack.first.property
+    assert (crates.mapper.class_, crates.collection_class) == (Crate, set)
+    assert (first.direction.name, first.uselist) == ("ONETOMANY", False)
+    named, maybe = Rack.__table__.c.named, Rack.__table__.c.maybe
+    assert isinstance(named.type, String) and named.nullable is False
+    assert maybe.nullable is True
+
+
+def test_with_future_annotations_a_plain_list_of_a_later_class_is_not_read():
+    # This module has `from __future__ import annotations`: every annotation is
+    # a string, and Crate is defined after Rack.
+    class Legacy(DeclarativeBase):
+        __allow_unmapped__ = True
+
+    class Rack(Legacy):
+        __tablename__ = "rack"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        crates: list[Crate] = relationship("Crate")
+        typed: Mapped[list[Crate]] = relationship(viewonly=True)
+
+    class Crate(Legacy):
+        __tablename__ = "crate"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        rack_id: Mapped[int] = mapped_column(ForeignKey("rack.id"))
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Legacy.registry.configure()
+    assert Rack.crates.property.direction.name == "ONETOMANY"
+    assert Rack.crates.property.uselist is False  # one object, silently
+    assert Rack().crates is None
+    assert Rack.typed.property.uselist is True  # Mapped[...] is read
+
+    class Bare(DeclarativeBase):
+        __allow_unmapped__ = True
+
+    class Shelf(Bare):
         __tablename__ = "shelf"
         id: Mapped[int] = mapped_column(primary_key=True)
+        boxes: list[Box] = relationship()
 
-    class Box(Legacy):
+    class Box(Bare):
         __tablename__ = "box"
         id: Mapped[int] = mapped_column(primary_key=True)
         shelf_id: Mapped[int] = mapped_column(ForeignKey("shelf.id"))
-        shelf: Shelf = relationship()
 
-    Legacy.registry.configure()
-    assert Box.shelf.property.mapper.class_ is Shelf
-    assert Box(shelf=Shelf()).shelf is not None
+    with pytest.raises(InvalidRequestError, match="seems to be using a generic class"):
+        Bare.registry.configure()
 
 
 def test_classic_and_typed_attributes_mix_in_one_class():
@@ -527,3 +610,200 @@ def test_the_pair_table_refuses_the_same_pair_twice(backend):
     post_tag = ns["Post"].tags.property.secondary
     with pytest.raises(IntegrityError), ns["engine"].begin() as connection:
         connection.execute(post_tag.insert(), {"post_id": 1, "tag_id": 1})
+
+
+# Giving a person a new passport
+
+NOT_NULL_REFUSES = {  # the first line of the driver's message, per backend
+    "sqlite": "NOT NULL constraint failed: passport.holder_id",
+    "postgresql": 'null value in column "holder_id" of relation "passport" '
+    "violates not-null constraint",
+    "mariadb": "(1048, \"Column 'holder_id' cannot be null\")",
+}
+UNIQUE_REFUSES = {
+    "sqlite": "UNIQUE constraint failed: passport.holder_id",
+    "postgresql": 'duplicate key value violates unique constraint "passport_holder_id_key"',
+    "mariadb": "(1062, \"Duplicate entry '1' for key 'holder_id'\")",
+}
+
+
+def passport_model(cascade: str | None = None, nullable: bool = False):
+    """The person and passport model, with a cascade or a nullable holder_id."""
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Person(Base):
+        __tablename__ = "person"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        name: Mapped[str] = mapped_column(String(50))
+        passport: Mapped[Passport | None] = relationship(
+            back_populates="holder", **({"cascade": cascade} if cascade else {})
+        )
+
+    class Passport(Base):
+        __tablename__ = "passport"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        number: Mapped[str] = mapped_column(String(20))
+        holder_id: Mapped[int | None] = mapped_column(
+            ForeignKey("person.id"), unique=True, nullable=nullable
+        )
+        holder: Mapped[Person] = relationship(back_populates="passport")
+
+    return Base, Person, Passport
+
+
+def passport_engines(url: str):
+    """Engines on `url`; on SQLite, one as it comes and one with foreign keys on."""
+    engines = [create_engine(url)]
+    if backend_name(url) == "sqlite":
+        checked = create_engine(url)
+
+        @event.listens_for(checked, "connect")
+        def enforce_foreign_keys(dbapi_connection, connection_record):
+            dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+        engines.append(checked)
+    return engines
+
+
+def swap_passport(engine, model, how, sql_log):
+    """Store Ada with passport X123, then run `how(session, ada, Passport)` and
+    commit. Returns the first line of the database's refusal (or None), the
+    statements of the swap, and the passport rows afterwards, read elsewhere."""
+    Base, Person, Passport = model
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add(Person(name="Ada", passport=Passport(number="X123")))
+        session.commit()
+    refusal = None
+    with Session(engine) as session:
+        ada = session.scalars(select(Person)).one()
+        sql_log.clear()
+        how(session, ada, Passport)
+        try:
+            session.commit()
+        except IntegrityError as error:
+            refusal = str(error.orig).splitlines()[0]
+    sent = [
+        s for s in sql_log.statements if s.startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    observer = create_engine(engine.url)
+    with observer.connect() as connection:
+        rows = connection.execute(
+            select(Passport.number, Passport.holder_id).order_by(Passport.number)
+        ).all()
+    observer.dispose()
+    engine.dispose()
+    return refusal, [s.split(" (")[0].split(" WHERE")[0] for s in sent], rows
+
+
+def assign_new(session, ada, Passport):
+    ada.passport = Passport(number="Y456")
+
+
+def delete_flush_assign(session, ada, Passport):
+    session.delete(ada.passport)
+    session.flush()
+    ada.passport = Passport(number="Y456")
+
+
+def test_a_new_passport_over_the_old_one_is_refused_by_not_null(backend, sql_log):
+    lines = printed("relationships.replace_one_to_one", backend)
+    expected = NOT_NULL_REFUSES[backend_name(backend)]
+    assert lines[lines.index("ROLLBACK\n") + 1].startswith(expected)
+    for engine in passport_engines(backend):
+        refusal, sent, rows = swap_passport(
+            engine, passport_model(), assign_new, sql_log
+        )
+        assert refusal == expected
+        assert len(sent) == 1  # the old passport's holder_id set to NULL, refused
+        assert sent[0].startswith("UPDATE passport SET holder_id=")
+        assert rows == [("X123", 1)]
+
+
+def test_delete_orphan_inserts_the_new_passport_before_deleting_the_old_one(
+    backend, sql_log
+):
+    model = passport_model(cascade="all, delete-orphan")
+    for engine in passport_engines(backend):
+        refusal, sent, rows = swap_passport(engine, model, assign_new, sql_log)
+        assert refusal == UNIQUE_REFUSES[backend_name(backend)]
+        assert [s.split(" (")[0] for s in sent] == ["INSERT INTO passport"]
+        assert rows == [("X123", 1)]
+
+
+@pytest.mark.parametrize("cascade", [None, "all, delete-orphan"])
+def test_deleting_and_flushing_the_old_passport_first_lets_the_new_one_in(
+    backend, sql_log, cascade
+):
+    model = passport_model(cascade=cascade)
+    for engine in passport_engines(backend):
+        refusal, sent, rows = swap_passport(engine, model, delete_flush_assign, sql_log)
+        assert refusal is None
+        assert [s.split(" (")[0] for s in sent] == [
+            "DELETE FROM passport",
+            "INSERT INTO passport",
+        ]
+        assert rows == [("Y456", 1)]
+
+
+def test_changing_the_passport_in_place_sends_one_update(backend, sql_log):
+    def change(session, ada, Passport):
+        ada.passport.number = "Y456"
+
+    for engine in passport_engines(backend):
+        refusal, sent, rows = swap_passport(engine, passport_model(), change, sql_log)
+        assert refusal is None
+        assert len(sent) == 1 and sent[0].startswith("UPDATE passport SET number=")
+        assert rows == [("Y456", 1)]
+    ns = run_snippet("relationships.replace_one_to_one", backend).namespace
+    with ns["engine"].connect() as connection:  # the page's example, all of it
+        Passport = ns["Passport"]
+        stored = connection.execute(select(Passport.number, Passport.holder_id))
+        assert stored.all() == [("Z789", 1)]  # replaced, then changed in place
+
+
+def test_with_a_nullable_holder_the_old_passport_stays_without_a_holder(
+    backend, sql_log
+):
+    model = passport_model(nullable=True)
+    for engine in passport_engines(backend):
+        refusal, sent, rows = swap_passport(engine, model, assign_new, sql_log)
+        assert refusal is None
+        assert [s.split(" SET")[0].split(" (")[0] for s in sent] == [
+            "UPDATE passport",
+            "INSERT INTO passport",
+        ]
+        assert rows == [("X123", None), ("Y456", 1)]
+
+
+def test_an_explicit_uselist_decides_where_no_single_object_annotation_does():
+    class Explicit(DeclarativeBase):
+        pass
+
+    class Team(Explicit):
+        __tablename__ = "team"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        as_set: Mapped[set[Member]] = relationship(uselist=False, viewonly=True)
+        classic = relationship("Member", uselist=False, viewonly=True)
+
+    class Member(Explicit):
+        __tablename__ = "member"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        team_id: Mapped[int] = mapped_column(ForeignKey("team.id"))
+        as_list: Mapped[list[Team]] = relationship(uselist=True, viewonly=True)
+        classic = relationship("Team", uselist=True, viewonly=True)
+
+    Explicit.registry.configure()
+    for cls, key, direction, one_object in [
+        (Team, "as_set", "ONETOMANY", True),
+        (Team, "classic", "ONETOMANY", True),
+        (Member, "as_list", "MANYTOONE", False),  # a list on the many-to-one side
+        (Member, "classic", "MANYTOONE", False),
+    ]:
+        rel = getattr(cls, key).property
+        assert rel.direction.name == direction
+        assert rel.uselist is not one_object
+        assert (getattr(cls(), key) is None) is one_object
