@@ -9,6 +9,7 @@ import sqlalchemy
 from sqlalchemy import create_engine, event, inspect, select
 from sqlalchemy.exc import (
     ArgumentError,
+    InvalidRequestError,
     LegacyAPIWarning,
     MultipleResultsFound,
     NoResultFound,
@@ -102,6 +103,35 @@ def test_close_returns_the_connection_and_the_session_can_be_used_again(
     session.add(User(name="Bob"))
     session.commit()
     assert rows_seen_elsewhere(backend) == ["Bob"]
+
+
+def test_close_resets_only_false_makes_close_final(engine):
+    session = Session(engine, close_resets_only=False)
+    session.add(User(name="Alice"))
+    session.flush()
+    session.close()
+    assert engine.pool.checkedout() == 0
+    message = (
+        "This Session has been permanently closed and is unable to handle any "
+        "more transaction requests."
+    )
+    with pytest.raises(InvalidRequestError, match=message):
+        session.scalars(select(User)).all()
+    with pytest.raises(InvalidRequestError, match=message):
+        session.begin()
+
+
+def test_commit_with_nothing_to_flush_and_no_transaction_sends_nothing(engine, sql_log):
+    session = Session(engine)
+    session.commit()  # nothing ever happened
+    assert sql_log.kinds() == ()
+    session.add(User(name="Alice"))
+    session.commit()  # something to flush: a transaction, then COMMIT
+    assert sql_log.kinds() == ("BEGIN", "INSERT", "COMMIT")
+    sql_log.clear()
+    session.commit()  # the commit ended the transaction: nothing again
+    assert sql_log.kinds() == ()
+    session.close()
 
 
 def test_close_detaches_persistent_objects_and_makes_pending_ones_transient(

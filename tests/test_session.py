@@ -54,6 +54,31 @@ def test_get_of_an_expired_object_sends_a_select(engine, sql_log):
         assert sql_log.kinds() == ("SELECT",)
 
 
+def test_get_of_a_partly_expired_object_sends_no_select(engine, sql_log):
+    with Session(engine) as session:
+        session.add(User(name="Alice"))
+        session.commit()
+        user = session.get(User, 1)
+        session.expire(user, ["name"])  # some attributes: the object is not expired
+        sql_log.clear()
+        assert session.get(User, 1) is user
+        assert sql_log.kinds() == ()
+        assert user.name == "Alice"  # the expired attribute loads when read
+        assert sql_log.kinds() == ("SELECT",)
+
+
+def test_merge_of_an_expired_object_in_the_identity_map_sends_a_select(engine, sql_log):
+    with Session(engine) as session:
+        session.add(User(name="Alice"))
+        session.commit()
+        alice = session.get(User, 1)
+        session.commit()  # expires alice; she stays in the map
+        assert inspect(alice).key in session.identity_map
+        sql_log.clear()
+        assert session.merge(User(id=1, name="Alicia")) is alice
+        assert sql_log.kinds() == ("BEGIN", "SELECT")
+
+
 def test_a_query_returns_the_identity_map_object_without_overwriting_changes(engine):
     with Session(engine) as session:
         session.add(User(name="Alice"))
@@ -245,6 +270,11 @@ def test_sessionmaker_passes_its_settings_to_every_session(engine):
     with factory() as session:
         assert session.expire_on_commit is False
         assert session.bind is engine
+    with factory(expire_on_commit=True) as session:  # the call overrides it
+        assert session.expire_on_commit is True
+        assert session.bind is engine
+    with factory() as session:  # for that session only
+        assert session.expire_on_commit is False
 
 
 def test_sessionmaker_begin_makes_a_session_commits_and_closes_it(engine, backend):

@@ -199,12 +199,19 @@ def count_users(engine) -> int:
 
 
 @pytest.mark.parametrize(
-    "cascade, sql", [("save-update, merge", ()), ("all", ("SELECT",))]
+    "cascade, options, sql",
+    [
+        ("save-update, merge", {}, ()),
+        ("all", {}, ("SELECT",)),
+        ("all", {"passive_deletes": True}, ()),  # leaves the children unloaded
+    ],
+    ids=["no-delete-cascade", "delete-cascade", "passive-deletes"],
 )
 def test_delete_sends_nothing_unless_a_delete_cascade_loads_the_children(
-    cascade, sql, backend, sql_log
+    cascade, options, sql, backend, sql_log
 ):
-    Base, Playlist, Track = playlist_model(cascade)
+    ondelete = "CASCADE" if options else None
+    Base, Playlist, Track = playlist_model(cascade, ondelete=ondelete, **options)
     engine = create_engine(backend)
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
@@ -493,3 +500,109 @@ def test_rollback_before_close_after_delete_leaves_a_usable_detached_object(engi
         other.add(user)
         assert state_of(user) == "persistent"
         assert user.name == "Alice"
+
+
+def test_the_sql_of_a_transition_depends_on_the_open_transaction_and_loaded_values(
+    engine, sql_log
+):
+    def committed(session):  # persistent, expired, no transaction open
+        user = User(name="Alice")
+        session.add(user)
+        session.commit()
+        sql_log.clear()
+        return user
+
+    with Session(engine) as session:
+        user = committed(session)
+        session.commit()
+        assert state_of(user) == "persistent" and sql_log.kinds() == ()
+        session.rollback()
+        session.close()
+        assert state_of(user) == "detached" and sql_log.kinds() == ()
+    with Session(engine) as session:
+        user = session.get(User, 1)
+        session.delete(user)
+        session.commit()
+    with Session(engine) as session:
+        user = committed(session)
+        session.delete(user)
+        session.flush()
+        assert state_of(user) == "deleted"
+        assert sql_log.kinds() == ("BEGIN", "SELECT", "DELETE")
+        session.rollback()
+    with Session(engine) as session:
+        session.get(User, 2)  # opens a transaction
+        pending = User(name="Bob")
+        session.add(pending)
+        sql_log.clear()
+        session.rollback()
+        assert state_of(pending) == "transient"
+        assert sql_log.kinds() == ("ROLLBACK",)
+
+
+def test_on_an_autocommit_engine_a_flushed_row_survives_a_rollback(engine, backend):
+    autocommit = create_engine(backend, isolation_level="AUTOCOMMIT")
+    with Session(autocommit) as session:
+        user = User(name="Alice")
+        session.add(user)
+        session.flush()
+        assert rows_seen_elsewhere(backend) == ["Alice"]  # committed already
+        session.rollback()
+        assert state_of(user) == "transient"  # as after any rolled-back INSERT
+    assert rows_seen_elsewhere(backend) == ["Alice"]  # the rollback undid nothing
+    autocommit.dispose()
+
+
+@pytest.mark.parametrize("deleted_by", ["another program", "this program"])
+def test_merge_of_a_detached_object_whose_row_is_gone_inserts_it_again(
+    deleted_by, engine, backend, sql_log
+):
+    with Session(engine) as session:
+        user = User(name="Alice")
+        session.add(user)
+        session.commit()
+        user.name  # noqa: B018 (loads the values the commit expired)
+        if deleted_by == "this program":
+            session.delete(user)
+            session.commit()  # detaches the deleted object, its values loaded
+            assert inspect(user).was_deleted
+    if deleted_by == "another program":
+        with Session(engine) as other:
+            other.delete(other.get(User, 1))
+            other.commit()
+    assert state_of(user) == "detached" and rows_seen_elsewhere(backend) == []
+    with Session(engine) as session:
+        sql_log.clear()
+        merged = session.merge(user)
+        assert sql_log.kinds() == ("BEGIN", "SELECT")  # it found no row
+        assert state_of(merged) == "pending" and merged is not user
+        session.commit()
+        assert sql_log.kinds()[-2:] == ("INSERT", "COMMIT")
+        assert merged.id == 1
+    assert rows_seen_elsewhere(backend) == ["Alice"]
+
+
+def test_with_expire_on_commit_false_a_deleted_object_stays_deleted_after_the_commit(
+    engine, backend
+):
+    def delete_and_commit():
+        session = Session(engine, expire_on_commit=False)
+        user = User(name="Alice")
+        session.add(user)
+        session.commit()
+        session.delete(user)
+        session.commit()
+        assert rows_seen_elsewhere(backend) == []  # the row is gone
+        assert state_of(user) == "deleted" and inspect(user).session is session
+        session.close()
+        assert state_of(user) == "deleted"
+        with (
+            Session(engine) as other,
+            pytest.raises(InvalidRequestError, match="has been deleted.  Use the"),
+        ):
+            other.add(user)
+        return user
+
+    user = delete_and_commit()
+    gc.collect()  # the session object is gone
+    assert state_of(user) == "detached" and inspect(user).was_deleted
