@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, event, make_url, select, text
 from sqlalchemy.exc import InvalidRequestError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from snippets.states.model import Base, User
 from snippets.testing.fixture import session_for_a_test
 from snippets.testing.sqlite_fix import begin_for_real
-from tests.conftest import backend_name, rows_seen_elsewhere
+from tests.conftest import backend_name, require_server, rows_seen_elsewhere
 from tests.outputs import run_snippet
 
 SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK", "SAVE")
@@ -146,7 +146,19 @@ def test_a_session_the_code_makes_from_the_engine_is_outside_the_test(backend):
                 its_own.commit()
     expected = [] if backend_name(backend) == "sqlite" else ["Bob"]
     assert rows_seen_elsewhere(backend) == expected
+    with session_for_a_test(engine) as session:
+        session.scalars(select(User)).all()  # the test only reads
+        with Session(engine) as its_own:
+            its_own.add(User(name="Carol"))
+            if backend_name(backend) == "sqlite":  # a read is enough to lock
+                with pytest.raises(OperationalError, match="database is locked"):
+                    its_own.commit()
+            else:
+                its_own.commit()
+    # SQLite: the failed COMMIT left its transaction open in the pool; close it
     engine.dispose()
+    expected = [] if backend_name(backend) == "sqlite" else ["Bob", "Carol"]
+    assert rows_seen_elsewhere(backend) == expected
 
 
 def test_begin_after_the_session_began_raises_and_committing_first_fixes_it(backend):
@@ -189,3 +201,98 @@ def test_a_session_begun_at_the_start_commits_at_the_end_of_the_block(test_engin
         session.add(User(name="Alice"))
         assert session.scalars(select(User.name)).all() == ["Alice"]
     assert rows_seen_elsewhere(str(test_engine.url)) == ["Alice"]
+
+
+def test_the_codes_own_session_waits_for_the_row_the_test_has_written(backend):
+    lines = printed("testing.lock_wait", backend)
+    expected = {
+        "sqlite": "database is locked",
+        "postgresql": "canceling statement due to lock timeout",
+        "mariadb": "(1205, 'Lock wait timeout exceeded; try restarting transaction')",
+    }[backend_name(backend)]
+    # a lock wait that ran out, not another error
+    assert lines[0].splitlines()[0] == expected
+    assert rows_seen_elsewhere(backend) == ["Alice"]  # neither change stayed
+
+
+def test_without_a_lock_timeout_postgresql_waits_without_end_and_mariadb_50_s(
+    backend,
+):
+    plain = make_url(backend).difference_update_query(["options", "init_command"])
+    engine = create_engine(plain)  # the server's and the driver's defaults
+    with engine.connect() as connection:
+        if backend_name(backend) == "postgresql":
+            assert connection.exec_driver_sql("SHOW lock_timeout").scalar() == "0"
+            assert connection.exec_driver_sql("SHOW statement_timeout").scalar() == "0"
+        elif backend_name(backend) == "mariadb":
+            wait = connection.exec_driver_sql("SELECT @@innodb_lock_wait_timeout")
+            assert wait.scalar() == 50  # seconds, then error 1205
+        else:  # Python's sqlite3 waits up to 5 seconds, then "database is locked"
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+    engine.dispose()
+
+
+def engine_setting_lock_timeout(url: str, commit: bool):
+    """An engine on `url` (without its own lock timeout) whose new connections run
+    SET lock_timeout = '1s', and commit it if `commit`."""
+    engine = create_engine(make_url(url).difference_update_query(["options"]))
+
+    @event.listens_for(engine, "connect")
+    def give_up_after_one_second(dbapi_connection, connection_record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SET lock_timeout = '1s'")
+        cursor.close()
+        if commit:
+            dbapi_connection.commit()
+
+    return engine
+
+
+@pytest.mark.server("postgresql")
+def test_postgresql_keeps_a_set_made_on_connect_only_once_committed():
+    url = require_server("postgresql")
+    for commit, kept in ((False, "0"), (True, "1s")):
+        engine = engine_setting_lock_timeout(url, commit)
+        with engine.connect() as connection:  # returned: the pool rolls back
+            assert connection.exec_driver_sql("SHOW lock_timeout").scalar() == "1s"
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SHOW lock_timeout").scalar() == kept
+        engine.dispose()
+
+
+def test_sessions_from_the_factory_take_the_tests_locks_as_their_own(
+    test_engine, backend
+):
+    with Session(test_engine) as session:
+        session.add(User(name="Alice"))
+        session.commit()
+    # a short lock timeout: a wait would fail in a second instead of hanging
+    lock_timeout = {
+        "sqlite": "PRAGMA busy_timeout = 1000",
+        "postgresql": "SET lock_timeout = '1s'",
+        "mariadb": "SET SESSION innodb_lock_wait_timeout = 1",
+    }[backend_name(backend)]
+    test_engine.dispose()
+
+    @event.listens_for(test_engine, "connect")
+    def give_up_after_one_second(dbapi_connection, connection_record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute(lock_timeout)
+        cursor.close()
+        dbapi_connection.commit()
+
+    with test_engine.connect() as connection:
+        transaction = connection.begin()
+        new_session = sessionmaker(
+            bind=connection, join_transaction_mode="create_savepoint"
+        )
+        with new_session() as session:  # the test changes Alice
+            session.get(User, 1).name = "Alicia"
+            session.commit()
+        with new_session() as session:  # the code under test changes her again
+            session.get(User, 1).name = "Al"
+            session.commit()  # no wait: the lock is held by the same connection
+        with new_session() as session:
+            assert session.get(User, 1).name == "Al"
+        transaction.rollback()
+    assert rows_seen_elsewhere(backend) == ["Alice"]
