@@ -401,6 +401,24 @@ def test_by_default_a_where_that_python_can_evaluate_updates_the_objects_at_no_c
     assert state_of(ns["bob"]) == "detached"  # the rollback let go of it
 
 
+def test_after_a_commit_evaluate_skips_the_expired_objects_so_a_deleted_one_stays(
+    users, sql_log
+):
+    with Session(users) as session:
+        alice, bob = session.scalars(select(User).order_by(User.id)).all()
+        session.commit()  # every attribute expired
+        sql_log.clear()
+        session.execute(update(User).where(User.name == "Alice").values(name="Alicia"))
+        session.execute(delete(User).where(User.name == "Bob"))
+        assert sql_log.kinds() == ("BEGIN", "UPDATE", "DELETE")  # evaluated: no fetch
+        assert "name" in inspect(alice).expired_attributes
+        assert alice.name == "Alicia"  # loaded again, with the new value
+        assert state_of(bob) == "persistent" and bob in session  # not marked deleted
+        with pytest.raises(ObjectDeletedError):
+            _ = bob.name
+        session.rollback()
+
+
 FETCH = {  # what `fetch` sends for an UPDATE and for a DELETE
     "sqlite": (("UPDATE",), ("DELETE",)),
     "postgresql": (("UPDATE",), ("DELETE",)),
