@@ -6,6 +6,7 @@ import re
 
 import pytest
 from sqlalchemy import create_engine, inspect, select, update
+from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import Session, load_only
 from sqlalchemy.orm.exc import DetachedInstanceError
 
@@ -208,6 +209,21 @@ def test_a_new_session_reads_a_detached_object_through_add_or_the_merged_copy(
     with Session(engine) as session:
         session.add(user)
         assert user.name == "Alice"
+
+
+def test_add_refuses_a_detached_object_whose_row_the_new_session_holds(backend):
+    ns = run_snippet("expiry.detached_instance_error", backend).namespace
+    user, engine = ns["user"], ns["engine"]
+    with Session(engine) as session:
+        held = session.get(User, 1)
+        with pytest.raises(
+            InvalidRequestError,
+            match=r"^Can't attach instance <User at 0x[0-9a-f]+>; another instance "
+            r"with key .* is already present in this session",
+        ):
+            session.add(user)
+        assert state_of(user) == "detached"
+        assert session.merge(user) is held  # merge() copies onto the one it holds
 
 
 def lazy_load_error(parent: str, attribute: str) -> str:
