@@ -26,11 +26,14 @@ from sqlalchemy.orm import (
     Query,
     Session,
     WriteOnlyMapped,
+    immediateload,
     joinedload,
+    lazyload,
     mapped_column,
     raiseload,
     relationship,
     selectinload,
+    subqueryload,
 )
 
 from snippets.loading.library import LIBRARY, library
@@ -252,8 +255,8 @@ def test_raiseload_refuses_to_load(backend):
 
 
 def test_raise_on_sql_allows_what_the_session_already_has(backend):
-    ns = run_snippet("loading.raiseload", backend).namespace
-    lines = [text for _, text in run_snippet("loading.raiseload", backend).printed]
+    run = run_snippet("loading.raiseload", backend)
+    ns, lines = run.namespace, [text for _, text in run.printed]
     assert ns["first"].author is ns["ursula"]
     assert lines[-2:] == ["InvalidRequestError\n", "ROLLBACK\n"]
 
@@ -291,16 +294,18 @@ def test_each_strategy_names_a_real_option_or_annotation(strategy):
 def test_2_0_labels_the_columns_of_relationship_loads_and_2_1_does_not():
     lazy = measure("select").reading[0]
     selectin = measure("selectin").loading[1]
+    immediate = measure("immediate").loading[1]
     on_2_0 = sqlalchemy.__version__.startswith("2.0.")
     assert (" AS book_id" in lazy) == on_2_0
     assert (" AS book_id" in selectin) == on_2_0
+    assert (" AS book_id" in immediate) == on_2_0
 
 
 def books_or_refused(author) -> int | str:
     try:
         return len(author.books)
     except InvalidRequestError as error:
-        assert "lazy='raise'" in str(error)
+        assert "is not available due to lazy='raise" in str(error)
         return "refused"
 
 
@@ -317,20 +322,47 @@ def option_against_mapping(lazy: str):
 MAPPINGS = ["raise", "select"]
 
 
-@pytest.mark.parametrize("lazy", MAPPINGS, ids=lambda lazy: f"lazy_{lazy}")
-def test_a_loader_option_stays_with_the_objects_while_they_stay_loaded(
-    lazy, stored_library
-):
-    Author_, option, by = option_against_mapping(lazy)
+def test_a_loader_option_stays_with_the_objects_while_they_stay_loaded(stored_library):
+    for lazy in MAPPINGS:  # lazy="raise" with selectinload(), and the reverse
+        Author_, option, by = option_against_mapping(lazy)
+        one = select(Author_).where(Author_.id == 1)
+        with Session(stored_library) as session:
+            author = session.scalars(one.options(option)).one()
+            assert session.scalars(one).one() is author  # a later query, no option
+            assert books_or_refused(author) == by["option"]
+            assert books_or_refused(author) == by["option"]  # and again
+            again = one.execution_options(populate_existing=True)
+            assert session.scalars(again).one() is author
+            # populate_existing reloaded it with that query's (no) options
+            assert books_or_refused(author) == by["mapping"]
+
+
+def test_each_loader_option_overrides_the_mappings_lazy(stored_library):
+    _, Raising, _ = raise_model()  # lazy="raise"
+    loading = [selectinload, joinedload, subqueryload, immediateload, lazyload]
+    cases = [(Raising, option(Raising.books), 2) for option in loading]
+    cases += [  # Author: the default lazy="select"
+        (Author, raiseload(Author.books), "refused"),
+        (Author, raiseload(Author.books, sql_only=True), "refused"),
+    ]
+    for Author_, option, expected in cases:
+        with Session(stored_library) as session:
+            query = select(Author_).options(option).where(Author_.id == 1)
+            author = session.scalars(query).unique().one()
+            assert books_or_refused(author) == expected, option
+
+
+def test_an_eager_option_also_loads_objects_the_session_already_held(stored_library):
+    _, Author_, _ = raise_model()
     one = select(Author_).where(Author_.id == 1)
-    with Session(stored_library) as session:
-        author = session.scalars(one.options(option)).one()
-        assert session.scalars(one).one() is author  # a later query, no option
-        assert books_or_refused(author) == by["option"]
-        assert books_or_refused(author) == by["option"]  # and again
-        again = one.execution_options(populate_existing=True)
-        assert session.scalars(again).one() is author
-        assert books_or_refused(author) == by["mapping"]  # populate_existing: replaced
+    for option in [selectinload, joinedload, subqueryload, immediateload]:
+        with Session(stored_library) as session:
+            author = session.scalars(one).one()  # held, its books not loaded
+            assert "books" in inspect(author).unloaded
+            again = session.scalars(one.options(option(Author_.books)))
+            assert again.unique().one() is author
+            assert "books" not in inspect(author).unloaded, option
+            assert len(author.books) == 2  # lazy="raise" would have refused
 
 
 def end_transaction(session, author, end: str) -> None:
@@ -339,54 +371,54 @@ def end_transaction(session, author, end: str) -> None:
     assert inspect(author).expired
 
 
-@pytest.mark.parametrize("lazy", MAPPINGS, ids=lambda lazy: f"lazy_{lazy}")
 def test_after_a_commit_or_rollback_the_first_read_decides_if_the_option_applies(
-    lazy, stored_library
+    stored_library,
 ):
-    Author_, option, by = option_against_mapping(lazy)
-    query = select(Author_).options(option).where(Author_.id == 1)
-    for end in ("commit", "rollback"):
-        for first in ("relationship", "column"):
-            with Session(stored_library) as session, warnings.catch_warnings():
-                warnings.simplefilter("error")  # dropped without a warning
-                author = session.scalars(query).one()
-                assert books_or_refused(author) == by["option"]
-                end_transaction(session, author, end)
-                if first == "column":
-                    assert author.name in ("Ursula", "Ursula K. Le Guin")
-                    assert books_or_refused(author) == by["option"], (end, first)
-                else:
-                    assert books_or_refused(author) == by["mapping"], (end, first)
+    for lazy in MAPPINGS:  # lazy="raise" with selectinload(), and the reverse
+        Author_, option, by = option_against_mapping(lazy)
+        query = select(Author_).options(option).where(Author_.id == 1)
+        for end in ("commit", "rollback"):
+            for first in ("relationship", "column"):
+                with Session(stored_library) as session, warnings.catch_warnings():
+                    warnings.simplefilter("error")  # dropped without a warning
+                    author = session.scalars(query).one()
+                    assert books_or_refused(author) == by["option"]
+                    end_transaction(session, author, end)
+                    if first == "column":
+                        assert author.name in ("Ursula", "Ursula K. Le Guin")
+                        assert books_or_refused(author) == by["option"], (end, first)
+                    else:
+                        assert books_or_refused(author) == by["mapping"], (end, first)
 
 
-@pytest.mark.parametrize("lazy", MAPPINGS, ids=lambda lazy: f"lazy_{lazy}")
 def test_querying_again_after_a_commit_or_rollback_applies_that_querys_options(
-    lazy, stored_library
+    stored_library,
 ):
-    Author_, option, by = option_against_mapping(lazy)
-    one = select(Author_).where(Author_.id == 1)
-    for end in ("commit", "rollback"):
-        for again, expected in [(one.options(option), "option"), (one, "mapping")]:
-            with Session(stored_library) as session:
-                author = session.scalars(one.options(option)).one()
-                end_transaction(session, author, end)
-                assert session.scalars(again).one() is author
-                assert books_or_refused(author) == by[expected], (end, expected)
+    for lazy in MAPPINGS:  # lazy="raise" with selectinload(), and the reverse
+        Author_, option, by = option_against_mapping(lazy)
+        one = select(Author_).where(Author_.id == 1)
+        for end in ("commit", "rollback"):
+            for again, expected in [(one.options(option), "option"), (one, "mapping")]:
+                with Session(stored_library) as session:
+                    author = session.scalars(one.options(option)).one()
+                    end_transaction(session, author, end)
+                    assert session.scalars(again).one() is author
+                    assert books_or_refused(author) == by[expected], (end, expected)
 
 
-@pytest.mark.parametrize("lazy", MAPPINGS, ids=lambda lazy: f"lazy_{lazy}")
 def test_expire_on_commit_false_keeps_the_option_across_a_commit_not_a_rollback(
-    lazy, stored_library
+    stored_library,
 ):
-    Author_, option, by = option_against_mapping(lazy)
-    query = select(Author_).options(option).where(Author_.id == 1)
-    for end, expected in [("commit", "option"), ("rollback", "mapping")]:
-        with Session(stored_library, expire_on_commit=False) as session:
-            author = session.scalars(query).one()
-            author.name = "Ursula K. Le Guin"
-            session.commit() if end == "commit" else session.rollback()
-            assert inspect(author).expired == (end == "rollback")
-            assert books_or_refused(author) == by[expected], end
+    for lazy in MAPPINGS:  # lazy="raise" with selectinload(), and the reverse
+        Author_, option, by = option_against_mapping(lazy)
+        query = select(Author_).options(option).where(Author_.id == 1)
+        for end, expected in [("commit", "option"), ("rollback", "mapping")]:
+            with Session(stored_library, expire_on_commit=False) as session:
+                author = session.scalars(query).one()
+                author.name = "Ursula K. Le Guin"
+                session.commit() if end == "commit" else session.rollback()
+                assert inspect(author).expired == (end == "rollback")
+                assert books_or_refused(author) == by[expected], end
 
 
 def raise_model():
