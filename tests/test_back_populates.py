@@ -162,3 +162,28 @@ def test_a_back_populates_naming_another_relationship_fails_only_in_use(
         assert (book.author, book.editor) == (None, ursula)  # the wrong end moved
     with conflict:
         Book().author = Author()
+
+
+def test_setting_the_foreign_key_moves_no_object_until_the_commit(backend, sql_log):
+    from snippets.relationships.author_book import Author, Base, Book
+
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        ursula = Author(name="Ursula", books=[Book(title="Solaris")])
+        stanislaw = Author(name="Stanisław")
+        session.add_all([ursula, stanislaw])
+        session.commit()
+        book = session.scalars(select(Book)).one()
+        assert (book.author, ursula.books, stanislaw.books) == (ursula, [book], [])
+        book.author_id = stanislaw.id
+        sql_log.clear()
+        session.flush()
+        assert any(
+            s.startswith("UPDATE book SET author_id") for s in sql_log.statements
+        )
+        assert (book.author, ursula.books, stanislaw.books) == (ursula, [book], [])
+        session.commit()
+        assert (book.author, ursula.books, stanislaw.books) == (stanislaw, [], [book])
+    engine.dispose()

@@ -133,10 +133,15 @@ def test_walking_the_tree_costs_a_select_per_category_or_one_per_level(
 
 def test_recursion_depth_is_experimental_in_sqlalchemys_documentation():
     assert "new and experimental" in selectinload.__doc__
+    assert "recursion_depth: optional int; when set to a positive integer" in (
+        " ".join(selectinload.__doc__.split())
+    )
 
 
 def test_without_remote_side_parent_is_one_to_many_and_finds_a_child(backend):
-    ns = run_snippet("relationship_joins.parent_without_remote_side", backend)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # silent: no warning at configuration
+        ns = run_snippet("relationship_joins.parent_without_remote_side", backend)
     assert printed("relationship_joins.parent_without_remote_side", backend) == [
         "None Fiction",
         "ONETOMANY",
@@ -286,4 +291,49 @@ def test_the_purchase_table_has_no_foreign_key(backend):
     engine = create_engine(backend)
     ddl = str(CreateTable(Purchase.__table__).compile(engine))
     assert "REFERENCES" not in ddl and "FOREIGN KEY" not in ddl
+    engine.dispose()
+
+
+@pytest.mark.parametrize("remote_side", [False, True])
+def test_a_classic_parent_without_remote_side_is_the_list_of_children(
+    backend, remote_side
+):
+    from sqlalchemy import Column, Integer
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Category(Base):
+        __tablename__ = "category"
+        id = Column(Integer, primary_key=True)
+        name = Column(String(50))
+        parent_id = Column(ForeignKey("category.id"))
+        parent = relationship(
+            "Category", **({"remote_side": [id]} if remote_side else {})
+        )
+
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # configuration and loading: no warning
+        with Session(engine) as session:
+            books = Category(name="Books")
+            session.add(books)
+            session.flush()
+            for name in ("Fiction", "Science"):
+                session.add(Category(name=name, parent_id=books.id))
+            session.commit()
+        with Session(engine) as session:
+            by_name = {c.name: c for c in session.scalars(select(Category))}
+            if remote_side:
+                assert Category.parent.property.direction is Direction.MANYTOONE
+                assert by_name["Fiction"].parent is by_name["Books"]
+                assert by_name["Books"].parent is None
+            else:
+                assert Category.parent.property.direction is Direction.ONETOMANY
+                parent = by_name["Books"].parent
+                assert sorted(c.name for c in parent) == ["Fiction", "Science"]
+                assert by_name["Fiction"].parent == []
+    Base.metadata.drop_all(engine)
     engine.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import itertools
 import sys
 import warnings
 from typing import ClassVar
@@ -713,10 +714,14 @@ def test_a_new_passport_over_the_old_one_is_refused_by_not_null(backend, sql_log
     lines = printed("relationships.replace_one_to_one", backend)
     expected = NOT_NULL_REFUSES[backend_name(backend)]
     assert lines[lines.index("ROLLBACK\n") + 1].startswith(expected)
-    for engine in passport_engines(backend):
-        refusal, sent, rows = swap_passport(
-            engine, passport_model(), assign_new, sql_log
-        )
+
+    def new_with_holder(session, ada, Passport):
+        session.add(Passport(number="Y456", holder=ada))
+
+    for engine, how in itertools.product(
+        passport_engines(backend), (assign_new, new_with_holder)
+    ):
+        refusal, sent, rows = swap_passport(engine, passport_model(), how, sql_log)
         assert refusal == expected
         assert len(sent) == 1  # the old passport's holder_id set to NULL, refused
         assert sent[0].startswith("UPDATE passport SET holder_id=")
