@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 import warnings
 from collections.abc import Awaitable, Callable
@@ -620,9 +621,17 @@ def test_expire_on_commit_false_does_not_help_after_a_rollback_or_for_a_relation
                 author = await session.get(Author, 1)
                 await session.commit()
                 assert author.name == "Ursula"  # kept
+                await session.rollback()  # no transaction in progress: no expiry
+                assert author.name == "Ursula"
                 with pytest.raises(SQLAlchemyError) as raised:
                     print(author.books)  # never loaded
                 assert is_xd2s(raised.value)
+                await session.scalar(select(Author.id))  # a transaction that reads
+                await session.rollback()
+                with pytest.raises(SQLAlchemyError) as raised:
+                    print(author.name)  # the rollback expired it
+                assert is_xd2s(raised.value)
+                await session.refresh(author)
                 new = Author(name="Octavia")
                 session.add(new)
                 await session.flush()
@@ -1042,46 +1051,74 @@ def test_tasks_sharing_a_connected_session_take_turns_on_its_one_connection(
 
 
 SLEEP = {
-    "sqlite": "SELECT sleep(0.5)",  # a function of our own, below
-    "postgresql": "SELECT pg_sleep(0.5)",
-    "mariadb": "SELECT SLEEP(0.5)",
+    "sqlite": "SELECT sleep(0.3)",  # a function of our own, below
+    "postgresql": "SELECT pg_sleep(0.3)",
+    "mariadb": "SELECT SLEEP(0.3)",
+}
+SLEEPING = {  # how many of those queries the server is running at this moment
+    "postgresql": "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+    "AND datname = current_database() AND query LIKE 'SELECT pg_sleep(%'",
+    "mariadb": "SELECT count(*) FROM information_schema.processlist "
+    "WHERE db = DATABASE() AND info LIKE 'SELECT SLEEP(%'",
 }
 
 
 def test_tasks_sharing_a_session_run_their_queries_one_after_the_other(backend):
-    """Two half-second queries: one second on one session, half on two."""
-    sleep = text(SLEEP[backend_name(backend)])
+    """Two tasks run a sleeping query each: through one session, the database never
+    runs both at once; through two sessions, it does. The database says how many it
+    runs (a server's list of its sessions; on SQLite, the sleep function itself)."""
+    name = backend_name(backend)
+    lock, sleeping, most = threading.Lock(), [0], [0]  # SQLite: calls in progress
+
+    def sleep(seconds):
+        with lock:
+            sleeping[0] += 1
+            most[0] = max(most[0], sleeping[0])
+        time.sleep(seconds)
+        with lock:
+            sleeping[0] -= 1
 
     async def main():
         engine = await stored(backend)
 
         @event.listens_for(engine.sync_engine, "connect")
         def sqlite_sleep(dbapi_connection, record):
-            if backend_name(backend) == "sqlite":
-                dbapi_connection.create_function("sleep", 1, time.sleep)
+            if name == "sqlite":
+                dbapi_connection.create_function("sleep", 1, sleep)
 
         await engine.dispose()  # connections from now on have the function
         Session = async_sessionmaker(engine)
+        observer = create_async_engine(async_url(backend))
+
+        async def at_most_at_once(*queries: Awaitable[object]) -> int:
+            most[0] = 0
+            both = asyncio.gather(*queries)
+            while not both.done():
+                if name != "sqlite":
+                    async with observer.connect() as connection:
+                        now = await connection.scalar(text(SLEEPING[name]))
+                    most[0] = max(most[0], now)
+                await asyncio.sleep(0.02)
+            await both
+            return most[0]
+
+        async def own_session():
+            async with Session() as session:
+                await session.execute(text(SLEEP[name]))
+
         try:
             async with Session() as session:
                 await session.execute(text("SELECT 1"))  # it has its connection
-                start = time.perf_counter()
-                await asyncio.gather(session.execute(sleep), session.execute(sleep))
-                shared = time.perf_counter() - start
-
-            async def own_session():
-                async with Session() as session:
-                    await session.execute(sleep)
-
-            start = time.perf_counter()
-            await asyncio.gather(own_session(), own_session())
-            return shared, time.perf_counter() - start
+                sleep_here = text(SLEEP[name])
+                shared = await at_most_at_once(
+                    session.execute(sleep_here), session.execute(sleep_here)
+                )
+            return shared, await at_most_at_once(own_session(), own_session())
         finally:
+            await observer.dispose()
             await engine.dispose()
 
-    shared, separate = run(main)
-    assert shared >= 0.95  # one query after the other
-    assert separate < 0.9  # at the same time
+    assert run(main) == (1, 2)  # one after the other; at the same time
 
 
 def test_a_read_while_another_task_commits_is_refused(backend):
