@@ -113,6 +113,23 @@ def test_dicts_with_different_keys_go_in_separate_statements(engine, sql_log):
         session.commit()
 
 
+SORTED_INSERTS = {"sqlite": 3, "postgresql": 1, "mariadb": 1}
+
+
+def test_sort_by_parameter_order_keeps_the_rows_order_at_one_insert_per_row_on_sqlite(
+    engine, backend, sql_log
+):
+    rows = [{"name": name} for name in ("Carol", "Alice", "Bob")]
+    in_order = insert(User).returning(User, sort_by_parameter_order=True)
+    with Session(engine) as session:
+        sql_log.clear()
+        users = session.scalars(in_order, rows).all()
+        assert [user.name for user in users] == ["Carol", "Alice", "Bob"]
+        assert [user.id for user in users] == [1, 2, 3]
+        assert len(sent(sql_log, "INSERT")) == SORTED_INSERTS[backend_name(backend)]
+        session.rollback()
+
+
 ROWS_OF_2500 = {  # INSERT statements for 2500 rows: without and with RETURNING,
     # and the flush of 2500 new objects
     "sqlite": (1, 3, 2500),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy
 from sqlalchemy import create_engine, event, func, select, text, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, PendingRollbackError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import DetachedInstanceError
 
@@ -203,6 +203,21 @@ def test_an_autoflush_error_names_its_statement_and_no_autoflush_only_postpones_
             assert session.scalars(select(User.name)).all() == ["Alice"]
         with pytest.raises(IntegrityError):
             session.commit()
+
+
+def test_after_an_autoflush_error_the_session_refuses_work_until_rollback(engine):
+    with Session(engine) as session:
+        session.add(User(id=1, name="Alice"))
+        session.commit()
+        session.add(User(id=1, name="Alice again"))
+        with pytest.raises(IntegrityError):
+            session.scalars(select(User.name)).all()
+        with pytest.raises(PendingRollbackError) as raised:
+            session.scalars(select(User.name)).all()
+        assert raised.value.code == "7s2a"
+        session.rollback()
+        assert session.scalars(select(User.name)).all() == ["Alice"]
+        assert not session.new  # the rollback let go of the failed object
 
 
 def test_a_savepoint_block_left_by_an_exception_rolls_back_only_the_savepoint(
