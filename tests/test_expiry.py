@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import create_engine, inspect, select, update
 from sqlalchemy.exc import InvalidRequestError
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session, defer, load_only
 from sqlalchemy.orm.exc import DetachedInstanceError
 
 from snippets.relationships.author_book import Author, Base, Book
@@ -252,14 +252,16 @@ def test_an_unloaded_relationship_of_a_detached_object_raises_bhk3(backend):
     assert raised.value.code == "bhk3"
 
 
+@pytest.mark.parametrize("left_out", ["load_only", "defer"])
 def test_a_column_left_out_by_load_only_raises_bhk3_with_a_deferred_load_message(
-    engine,
+    engine, left_out
 ):
+    option = {"load_only": load_only(User.id), "defer": defer(User.name)}[left_out]
     with Session(engine) as session:
         session.add(User(name="Alice"))
         session.commit()
     with Session(engine) as session:
-        user = session.scalars(select(User).options(load_only(User.id))).one()
+        user = session.scalars(select(User).options(option)).one()
     assert inspect(user).unloaded == {"name"} and not inspect(user).expired_attributes
     with pytest.raises(
         DetachedInstanceError,
