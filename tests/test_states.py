@@ -595,14 +595,18 @@ def test_with_expire_on_commit_false_a_deleted_object_stays_deleted_after_the_co
         assert rows_seen_elsewhere(backend) == []  # the row is gone
         assert state_of(user) == "deleted" and inspect(user).session is session
         session.close()
-        assert state_of(user) == "deleted"
+        assert state_of(user) == "deleted" and inspect(user).session is session
+        refused(user)
+        return user
+
+    def refused(user):
         with (
             Session(engine) as other,
             pytest.raises(InvalidRequestError, match="has been deleted.  Use the"),
         ):
             other.add(user)
-        return user
 
     user = delete_and_commit()
     gc.collect()  # the session object is gone
     assert state_of(user) == "detached" and inspect(user).was_deleted
+    refused(user)
