@@ -186,7 +186,9 @@ def test_delete_orphan_on_many_to_one_needs_single_parent():
         Track(playlist=shared)
 
 
-def test_delete_orphan_on_many_to_many_needs_single_parent():
+def many_to_many_orphans(single_parent: bool):
+    """Post.tags over a pair table, with delete-orphan and `single_parent`."""
+
     class Base(DeclarativeBase):
         pass
 
@@ -205,15 +207,31 @@ def test_delete_orphan_on_many_to_many_needs_single_parent():
         __tablename__ = "post"
         id: Mapped[int] = mapped_column(primary_key=True)
         tags: Mapped[list[Tag]] = relationship(
-            secondary=pair, cascade="all, delete-orphan"
+            secondary=pair, cascade="all, delete-orphan", single_parent=single_parent
         )
 
+    return Base, Post, Tag
+
+
+def test_delete_orphan_on_many_to_many_needs_single_parent():
+    Base, Post, Tag = many_to_many_orphans(single_parent=False)
     with pytest.raises(ArgumentError, match="many-to-many relationship Post.tags"):
         Base.registry.configure()
+    Base, Post, Tag = many_to_many_orphans(single_parent=True)
+    Base.registry.configure()  # legal now
+    shared = Tag()
+    Post(tags=[shared])
+    with pytest.raises(InvalidRequestError, match="single parent"):
+        Post(tags=[shared])
 
 
 def test_deleting_a_many_to_many_parent_deletes_only_its_pair_rows(backend):
     assert printed("cascades.secondary_rows", backend)[-2] == "[(2, 1)] [Tag('python')]"
+    # no cascade at all: the same (and "all" in the test of delete on a m2m)
+    engine, Post, Tag, post_tag = two_posts_one_tag(backend, cascade="none")
+    delete_one(engine, Post)
+    assert pairs(engine, post_tag) == [(2, 1)]
+    engine.dispose()
 
 
 def stored_on(url: str, cascade: str = "save-update, merge", **options):
@@ -257,6 +275,10 @@ def test_a_new_object_linked_from_its_many_to_one_end_is_left_out(backend):
     with Session(run.namespace["engine"]) as session:
         assert session.scalars(select(Book.title)).all() == ["The Dispossessed"]
     assert Author.books.property.cascade.save_update  # the default cascade
+    with Session(run.namespace["engine"]) as session:  # appended instead: added
+        book, ursula = Book(title="The Lathe of Heaven"), session.get(Author, 1)
+        ursula.books.append(book)
+        assert book in session
 
 
 def test_deleting_a_parent_fails_when_the_children_cannot_be_unlinked(backend):
@@ -418,8 +440,8 @@ def two_posts_one_tag(url: str, **options):
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
     with Session(engine) as session:
-        python = Tag(name="python")
-        session.add_all([Post(tags=[python]), Post(tags=[python])])
+        python = Tag(name="python")  # added by hand: cascade="none" would not
+        session.add_all([python, Post(tags=[python]), Post(tags=[python])])
         session.commit()
     return engine, Post, Tag, post_tag
 
@@ -595,3 +617,16 @@ def test_passive_deletes_without_an_on_delete_rule_sends_a_bare_delete(
     if backend_name(backend) == "sqlite":
         kept = delete_the_playlist(backend, "passive_deletes", foreign_keys=False)
         assert kept == [("Roadrunner", 1), ("Holiday", 1)]
+
+
+def test_passive_deletes_still_deletes_the_pairs_of_a_loaded_collection(
+    backend, sql_log
+):
+    engine, Post, Tag, post_tag = two_posts_one_tag(backend, passive_deletes=True)
+    with Session(engine) as session:
+        post = session.get(Post, 1)
+        assert len(post.tags) == 1  # loaded
+        session.delete(post)
+        session.commit()
+    assert any(s.startswith("DELETE FROM post_tag") for s in sql_log.statements)
+    assert pairs(engine, post_tag) == [(2, 1)]
