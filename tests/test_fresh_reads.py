@@ -9,6 +9,7 @@ import time
 import pytest
 from sqlalchemy import create_engine, delete, event, inspect, select, text, update
 from sqlalchemy.exc import (
+    ArgumentError,
     InvalidRequestError,
     NotSupportedError,
     OperationalError,
@@ -111,16 +112,102 @@ def test_after_the_transaction_ends_the_next_read_shows_the_new_values_everywher
     session.close()
 
 
-def test_a_locking_refresh_shows_the_new_values_everywhere(accounts, backend):
+def test_a_locking_refresh_reads_the_latest_commit_and_mariadb_then_goes_back_to_its_snapshot(
+    accounts, backend
+):
     session, account = deposit_while_reading(accounts, backend)
     session.refresh(account)
-    plain = account.balance
+    plain_before = account.balance
     session.refresh(account, with_for_update=True)
-    assert (plain, account.balance) == (
-        100 if backend_name(backend) == "mariadb" else 110,
-        110,
-    )
+    locked = account.balance
+    session.refresh(account)  # plain loads, in the same transaction
+    plain_after = account.balance
+    session.expire(account)
+    expired_after = account.balance
+    column_after = session.scalars(select(Account.balance)).one()
+    snapshot = 100 if backend_name(backend) == "mariadb" else 110
+    assert locked == 110  # every backend
+    assert (plain_before, plain_after, expired_after, column_after) == (snapshot,) * 4
     session.close()
+
+
+def test_read_committed_makes_mariadb_read_the_latest_commit(server):
+    assert printed("fresh_reads.read_committed", server) == ["READ COMMITTED", "110"]
+    engine = create_engine(server)
+    with engine.connect() as connection:  # the server's own default
+        default = connection.get_isolation_level()
+    assert (
+        default
+        == {"postgresql": "READ COMMITTED", "mariadb": "REPEATABLE READ"}[
+            backend_name(server)
+        ]
+    )
+    engine.dispose()
+
+
+ARGUMENT_ERROR = (
+    "Invalid value 'READ COMMITTED' for isolation_level. Valid isolation levels for "
+    "'sqlite' are READ UNCOMMITTED, SERIALIZABLE, AUTOCOMMIT"
+)
+
+
+def test_isolation_level_per_engine_or_per_transaction_and_sqlite_refuses_read_committed(
+    accounts, backend
+):
+    url, level = backend, "READ COMMITTED"
+    if backend_name(backend) == "sqlite":
+        with accounts.connect() as connection:
+            assert connection.get_isolation_level() == "SERIALIZABLE"
+        with pytest.raises(ArgumentError) as raised:
+            create_engine(url, isolation_level=level).connect()
+        assert str(raised.value) == ARGUMENT_ERROR
+        with pytest.raises(ArgumentError, match="Invalid value 'READ COMMITTED'"):
+            Session(accounts).connection(execution_options={"isolation_level": level})
+        return
+    default = (
+        "READ COMMITTED"
+        if backend_name(backend) == "postgresql"
+        else ("REPEATABLE READ")
+    )
+
+    def refreshed_balance(session: Session) -> int:
+        account = session.get(Account, 1)
+        other = create_engine(url)
+        with other.begin() as connection:
+            connection.execute(update(Account).values(balance=Account.balance + 10))
+        other.dispose()
+        session.refresh(account)
+        return account.balance
+
+    every = create_engine(url, isolation_level=level, pool_size=1, max_overflow=0)
+    with Session(every) as session:  # create_engine(): every connection
+        assert refreshed_balance(session) == 110
+    with every.connect() as connection:
+        assert connection.get_isolation_level() == level
+    every.dispose()
+    one = create_engine(url, pool_size=1, max_overflow=0)
+    with Session(one) as session:  # connection(): this transaction only
+        session.connection(execution_options={"isolation_level": level})
+        assert refreshed_balance(session) == 120
+        session.commit()
+        assert session.connection().get_isolation_level() == default
+        session.rollback()
+        session.connection(execution_options={"isolation_level": level})
+        session.rollback()
+        assert session.connection().get_isolation_level() == default
+        session.rollback()
+        session.scalars(select(Account.balance)).one()  # the transaction has begun
+        with pytest.warns(SAWarning, match="execution_options ignored"):
+            session.connection(execution_options={"isolation_level": level})
+        assert session.connection().get_isolation_level() == default  # too late
+    with one.connect() as connection:  # the pooled connection is back to default
+        assert connection.get_isolation_level() == default
+    with Session(one.execution_options(isolation_level=level)) as session:  # a copy
+        assert session.connection().get_isolation_level() == level
+        assert refreshed_balance(session) == 130
+    with one.connect() as connection:  # the same pooled connection, back again
+        assert connection.get_isolation_level() == default
+    one.dispose()
 
 
 # Lost updates
@@ -328,6 +415,113 @@ def test_a_second_locker_waits_for_the_first_to_commit_then_reads_its_value(serv
     assert seen == [110]  # it read the first deposit
     assert balance_elsewhere(server) == 120
     engine.dispose()
+
+
+LOCKING_READS = {  # how a session that holds account 1 reads it with a lock
+    "select().with_for_update()": lambda session: session.scalars(
+        select(Account).where(Account.id == 1).with_for_update()
+    ).one(),
+    "get(with_for_update=True)": lambda session: session.get(
+        Account, 1, with_for_update=True
+    ),
+    "the same, with populate_existing": lambda session: session.scalars(
+        select(Account)
+        .where(Account.id == 1)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one(),
+    "get(with_for_update=True, populate_existing=True)": lambda session: session.get(
+        Account, 1, with_for_update=True, populate_existing=True
+    ),
+    "refresh(with_for_update=True)": lambda session: (
+        session.refresh(session.get(Account, 1), with_for_update=True)
+        or session.get(Account, 1)
+    ),
+    "select().with_for_update() after commit()": lambda session: (
+        session.commit()  # expires the object it holds
+        or session.scalars(
+            select(Account).where(Account.id == 1).with_for_update()
+        ).one()
+    ),
+}
+
+
+def test_a_locking_read_of_an_object_the_session_holds_keeps_its_old_values_and_loses_a_deposit(
+    accounts, backend, sql_log
+):
+    """Both sessions hold account 1, loaded plainly; each locks it, then adds 10."""
+    outcome = {}
+    for way, lock in LOCKING_READS.items():
+        with accounts.begin() as connection:
+            connection.execute(update(Account).values(balance=100))
+        with Session(accounts) as first, Session(accounts) as second:
+            held = first.get(Account, 1), second.get(Account, 1)
+            for session in (first, second):
+                sql_log.clear()
+                account = lock(session)
+                assert account is held[session is second]  # the object it holds
+                locking = [s for s in sql_log.statements if s.startswith("SELECT")]
+                if backend_name(backend) != "sqlite":
+                    assert locking and locking[-1].endswith("FOR UPDATE")
+                    assert row_is_locked(backend)
+                account.balance += 10
+                session.commit()
+        outcome[way] = balance_elsewhere(backend)
+    assert outcome == {
+        "select().with_for_update()": 110,  # the second deposit went on 100: lost
+        "get(with_for_update=True)": 110,
+        "the same, with populate_existing": 120,
+        "get(with_for_update=True, populate_existing=True)": 120,
+        "refresh(with_for_update=True)": 120,
+        "select().with_for_update() after commit()": 120,  # nothing loaded to keep
+    }
+
+
+def row_is_locked(backend: str) -> bool:
+    """Whether another connection fails to lock account 1 at once."""
+    other = create_engine(backend)
+    try:
+        with other.connect() as connection:
+            if backend_name(backend) == "mariadb":
+                connection.exec_driver_sql("SET SESSION innodb_lock_wait_timeout = 1")
+            connection.execute(
+                select(Account).where(Account.id == 1).with_for_update(nowait=True)
+            ).all()
+            return False
+    except OperationalError:
+        return True
+    finally:
+        other.dispose()
+
+
+def test_the_locking_read_of_a_held_object_shows_its_old_balance_until_populate_existing(
+    server,
+):
+    assert printed("fresh_reads.lock_held_object", server) == ["True 100", "110"]
+    assert balance_elsewhere(server) == 120
+
+
+def test_with_a_version_counter_a_locking_get_of_a_stale_object_raises(
+    accounts, backend
+):
+    with Session(accounts) as session:
+        account = session.get(VersionedAccount, 1)
+        other = create_engine(backend)
+        with other.begin() as connection:
+            connection.execute(
+                update(VersionedAccount).values(
+                    balance=110, version=VersionedAccount.version + 1
+                )
+            )
+        other.dispose()
+        locked = session.scalars(select(VersionedAccount).with_for_update()).one()
+        assert (locked is account, locked.balance, locked.version) == (True, 100, 1)
+        with pytest.raises(StaleDataError) as raised:
+            session.get(VersionedAccount, 1, with_for_update=True)
+        assert re.sub(r"0x[0-9a-f]+", "0x…", str(raised.value)) == (
+            "Instance '<VersionedAccount at 0x…>' has version id '1' which does not "
+            "match database-loaded version id '2'."
+        )
 
 
 def test_a_plain_read_of_a_locked_row_does_not_wait_and_sees_the_committed_value(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import (
     InvalidRequestError,
@@ -19,6 +19,7 @@ from sqlalchemy.orm import exc as orm_exc
 from snippets.relationships.author_book import Author, Book
 from snippets.relationships.author_book import Base as LibraryBase
 from snippets.states.model import User
+from tests.conftest import backend_name
 from tests.outputs import run_snippet
 
 SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK")
@@ -232,14 +233,25 @@ def test_get_returns_none_and_get_one_raises_for_a_missing_key(backend, sql_log)
 
 
 def test_get_sends_its_select_for_a_held_object_when_asked_to_reload_or_lock(
-    two_users, sql_log
+    two_users, backend, sql_log
 ):
     with Session(two_users) as session:
         alice = session.get(User, 1)
         sql_log.clear()
         assert session.get(User, 1, populate_existing=True) is alice
+        assert sql_log.kinds() == ("SELECT",)
+        other = create_engine(backend)  # another program renames her, and commits
+        with other.begin() as connection:
+            connection.execute(update(User).where(User.id == 1).values(name="Alicia"))
+        other.dispose()
+        sql_log.clear()
         assert session.get(User, 1, with_for_update=True) is alice
+        assert alice.name == "Alice"  # locked, and the loaded value kept
+        fresh = session.get(User, 1, with_for_update=True, populate_existing=True)
+        assert fresh is alice and alice.name == "Alicia"  # the row as it is now
         assert sql_log.kinds() == ("SELECT", "SELECT")
+        locking = [s.endswith("FOR UPDATE") for s in sql_log.statements]
+        assert locking == [backend_name(backend) != "sqlite"] * 2
 
 
 @pytest.mark.parametrize("matching", [0, 1, 2])
