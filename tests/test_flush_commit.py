@@ -136,6 +136,18 @@ def test_a_savepoint_opening_the_transaction_escapes_it_only_on_sqlite(backend):
     assert ns["fixed_names"] == []  # the fixed SQLite engine
 
 
+def test_a_savepoint_after_reads_only_escapes_the_transaction_on_sqlite(
+    engine, backend
+):
+    with Session(engine) as session:
+        assert session.scalars(select(User)).all() == []  # a read, no write yet
+        with session.begin_nested():
+            session.add(User(name="Alice"))
+        session.rollback()
+    escaped = backend_name(backend) == "sqlite"
+    assert rows_seen_elsewhere(backend) == (["Alice"] if escaped else [])
+
+
 @pytest.mark.parametrize("fact", FACTS)
 def test_backend_fact(fact, engine, backend):
     assert MEASURES[fact](engine) == FACTS[fact][backend_name(backend)]
