@@ -202,7 +202,8 @@ def test_a_many_to_one_on_a_column_that_is_not_the_key_always_sends_its_select(
 
 def test_appending_to_a_viewonly_collection_writes_nothing(backend, sql_log):
     ns = run_snippet("relationship_joins.join_on_a_column", backend).namespace
-    with Session(ns["engine"]) as session:
+    with Session(ns["engine"]) as session, warnings.catch_warnings():
+        warnings.simplefilter("error")  # and no warning either
         acme = session.get(Customer, 1)
         acme.unpaid.append(Purchase())
         sql_log.clear()

@@ -6,7 +6,7 @@ import importlib
 import itertools
 import sys
 import warnings
-from typing import ClassVar
+from typing import ClassVar, Optional
 
 import pytest
 from sqlalchemy import (
@@ -271,12 +271,14 @@ def test_allow_unmapped_still_reads_a_plain_annotation():
             "first": Crate | None,  # one object, against the direction
             "named": str,  # a mapped_column() without a type
             "maybe": str | None,
+            "perhaps": Optional[str],  # noqa: UP045 (the older spelling, on purpose)
         },
         "id": mapped_column(Integer, primary_key=True),
         "crates": relationship(),
         "first": relationship(viewonly=True),
         "named": mapped_column(),
         "maybe": mapped_column(String(20)),
+        "perhaps": mapped_column(String(20)),
     }
     Rack = type("Rack", (Legacy,), body)
     Legacy.registry.configure()
@@ -286,6 +288,7 @@ def test_allow_unmapped_still_reads_a_plain_annotation():
     named, maybe = Rack.__table__.c.named, Rack.__table__.c.maybe
     assert isinstance(named.type, String) and named.nullable is False
     assert maybe.nullable is True
+    assert Rack.__table__.c.perhaps.nullable is True
 
 
 def test_with_future_annotations_a_plain_list_of_a_later_class_is_not_read():
@@ -570,6 +573,7 @@ def test_a_plain_annotation_on_a_column_or_a_plain_value_is_accepted():
 
     assert Shelf.count == 5
     assert list(Shelf.__table__.columns.keys()) == ["id", "name"]
+    assert Shelf.__table__.c.name.nullable is True  # the annotation str is not read
     assert set(inspect(Shelf).column_attrs.keys()) == {"id", "name"}
 
 
