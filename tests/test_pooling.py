@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import builtins
+import gc
 import inspect
+import logging
 import multiprocessing
+import sys
 import threading
 import time
 
@@ -32,6 +35,7 @@ from sqlalchemy.pool import (
 
 from snippets.pooling.server_side import alive, in_transaction, kill, server_id
 from snippets.states.model import Base, User
+from tests.conftest import require_server
 from tests.databases import backend_name
 from tests.outputs import run_snippet
 
@@ -252,6 +256,42 @@ def test_the_servers_connection_limit_is_read_as_the_page_says(server):
     engine.dispose()
 
 
+def test_a_server_at_its_connection_limit_refuses_the_next_connection(server):
+    """A login limited to one connection stands in for a server at its limit."""
+    admin = create_engine(server, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    database = admin.url.database
+    login = f"{database}_limited"  # a name of this database's own
+    postgresql = backend_name(server) == "postgresql"
+    if postgresql:
+        setup = [f"CREATE ROLE {login} LOGIN CONNECTION LIMIT 1"]
+        drop = f"DROP ROLE IF EXISTS {login}"
+        says = f'too many connections for role "{login}"'
+    else:
+        setup = [
+            f"CREATE USER {login} WITH MAX_USER_CONNECTIONS 1",
+            f"GRANT SELECT ON {database}.* TO {login}",
+        ]
+        drop = f"DROP USER IF EXISTS {login}"
+        says = f"User '{login}' has exceeded the 'max_user_connections' resource"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(drop)
+        for statement in setup:
+            connection.exec_driver_sql(statement)
+    engine = create_engine(admin.url.set(username=login), pool_size=5)
+    try:
+        held = engine.connect()
+        with pytest.raises(OperationalError) as raised:
+            engine.connect()  # the pool has room: the server refuses
+        held.close()
+    finally:
+        engine.dispose()
+        with admin.connect() as connection:
+            connection.exec_driver_sql(drop)
+        admin.dispose()
+    assert says in str(raised.value.orig)
+    assert raised.value.code == "e3q8"  # not the pool's 3o7r
+
+
 def test_connect_event_applies_a_setting_to_every_new_connection():
     engine = run_snippet("pooling.pool_events").namespace["engine"]
     with engine.connect() as connection:  # a new connection, after the dispose
@@ -398,31 +438,119 @@ def test_static_pool_in_other_threads_needs_check_same_thread_false():
     }
 
 
-def test_singleton_thread_pool_keeps_at_most_pool_size_connections():
+class Records(logging.Handler):
+    """Keep what the `sqlalchemy.pool` loggers log, while in a `with` block."""
+
+    def __init__(self, level: int = logging.NOTSET) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+        self.pool_log = logging.getLogger("sqlalchemy.pool")
+        self.level_set = level
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def __enter__(self) -> Records:
+        self.pool_log.addHandler(self)
+        if self.level_set:
+            self.pool_log.setLevel(self.level_set)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool_log.removeHandler(self)
+        self.pool_log.setLevel(logging.NOTSET)
+
+    def messages(self) -> list[str]:
+        return [record.getMessage() for record in self.records]
+
+
+def test_singleton_thread_pool_drops_another_threads_connection_beyond_pool_size():
+    ns = run_snippet("pooling.sqlite_pools").namespace  # pool_size=1: deterministic
+    (record,) = ns["logged"].buffer
+    assert record.levelname == "ERROR"
+    assert record.getMessage().startswith("Exception closing connection <sqlite3")
+    assert type(record.exc_info[1]).__name__ == "ProgrammingError"
+    assert ns["count_users"]() == "no such table: user_account"  # main lost its tables
+
+    # The default pool_size, 5: a sixth thread makes the pool drop the connection of
+    # one of the other five (which one is not defined, and a thread that reconnects
+    # may drop another's in turn); whoever lost it finds an empty database next time.
     engine = create_engine("sqlite://")
     assert isinstance(engine.pool, SingletonThreadPool)
-    size = engine.pool.size  # an attribute here, not a method: 5
-    assert size == 5
-    closed = []
-    event.listen(engine, "close", lambda *args: closed.append(1))
-    holding = threading.Barrier(size + 2)
-    done = threading.Event()
+    assert engine.pool.size == 5  # an attribute here, not a method
+    created, sixth_connected = threading.Barrier(6), threading.Event()
+    counts = {}
 
-    def hold():
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-            holding.wait(timeout=10)
-            done.wait(timeout=10)
+    def count() -> int | str:
+        try:
+            with engine.connect() as connection:
+                return connection.scalar(text("SELECT count(*) FROM note"))
+        except OperationalError as error:
+            return str(error.orig)
 
-    threads = [threading.Thread(target=hold) for _ in range(size + 1)]
-    for thread in threads:
-        thread.start()
-    holding.wait(timeout=10)  # six threads hold a connection each
-    assert closed  # to open the sixth, the pool closed another thread's
-    done.set()
-    for thread in threads:
-        thread.join(timeout=10)
-    engine.dispose()
+    def early(number: int) -> None:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE note (id INTEGER)"))
+        created.wait(timeout=10)
+        sixth_connected.wait(timeout=10)
+        counts[number] = count()
+
+    def sixth() -> None:
+        created.wait(timeout=10)
+        with engine.connect():
+            pass
+        sixth_connected.set()
+
+    threads = [threading.Thread(target=early, args=(n,)) for n in range(5)]
+    threads.append(threading.Thread(target=sixth))
+    with Records() as records:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=10)
+    lost = [number for number, seen in counts.items() if seen != 0]
+    assert len(counts) == 5 and lost
+    assert {counts[number] for number in lost} == {"no such table: note"}
+    assert len(records.records) >= len(lost)  # a refused close for each, at least
+    assert {r.getMessage()[:28] for r in records.records} == {
+        "Exception closing connection"
+    }
+    with Records() as records:  # dispose() from the main thread: the same refusals
+        engine.dispose()
+    assert records.records
+    assert {r.getMessage()[:28] for r in records.records} == {
+        "Exception closing connection"
+    }
+
+
+def test_singleton_thread_pool_closes_a_connection_in_use_only_without_the_check():
+    """pool_size=1: a second thread's checkout drops the main thread's connection."""
+    outcomes = {}
+    for connect_args in ({}, {"check_same_thread": False}):
+        engine = create_engine("sqlite://", pool_size=1, connect_args=connect_args)
+        with Records() as records, engine.connect() as connection:
+            connection.execute(text("CREATE TABLE note (id INTEGER)"))
+            thread = threading.Thread(target=engine.connect)  # its checkout drops ours
+            thread.start()
+            thread.join(timeout=10)
+            try:
+                in_use = connection.scalar(text("SELECT count(*) FROM note"))
+            except ProgrammingError as error:
+                in_use = str(error.orig)
+        with (
+            engine.connect() as connection,
+            pytest.raises(OperationalError, match="no such table: note"),
+        ):
+            connection.execute(text("SELECT count(*) FROM note"))
+        key = "checked" if not connect_args else "check_same_thread=False"
+        outcomes[key] = (in_use, len(records.records))
+        engine.dispose()
+    assert outcomes == {
+        # sqlite3 refuses the close (logged once); the owner keeps using it meanwhile.
+        "checked": (0, 1),
+        # The close succeeds, silently, under the thread that is using it.
+        "check_same_thread=False": ("Cannot operate on a closed database.", 0),
+    }
 
 
 def test_null_pool_reconnects_and_assertion_pool_refuses_a_second_checkout(backend):
@@ -570,6 +698,223 @@ def test_a_connection_rolls_back_on_close_even_without_the_pools_reset(
     with engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(note_table)) == 0
     engine.dispose()
+
+
+def test_reset_on_return_leaves_session_state_to_the_next_checkout(backend):
+    """The reset is a rollback: what the connection keeps outside a transaction stays."""
+    name = backend_name(backend)
+    engine = create_engine(backend, pool_size=1)
+    lock = f"{engine.url.database}_pool_lock"  # MariaDB's lock names are server-wide
+    with engine.connect() as connection:
+        first = connection.connection.dbapi_connection
+        connection.execute(text("CREATE TEMPORARY TABLE scratch (id INTEGER)"))
+        if name == "postgresql":
+            connection.execute(text("SET search_path TO tenant_42, public"))
+            connection.execute(text("SELECT pg_advisory_lock(4242)"))
+        elif name == "mariadb":
+            connection.execute(text("SET @tenant = 'tenant_42'"))
+            connection.execute(text("SET SESSION sql_mode = 'ANSI_QUOTES'"))
+            connection.execute(text("SELECT GET_LOCK(:lock, 0)"), {"lock": lock})
+        else:
+            connection.execute(text("PRAGMA foreign_keys = ON"))
+        connection.commit()
+    with engine.connect() as connection:
+        assert connection.connection.dbapi_connection is first  # the same connection
+        assert connection.scalar(text("SELECT count(*) FROM scratch")) == 0
+        if name == "postgresql":
+            assert connection.scalar(text("SHOW search_path")) == "tenant_42, public"
+            held = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+            assert connection.scalar(text(held + " AND pid = pg_backend_pid()")) == 1
+        elif name == "mariadb":
+            assert connection.scalar(text("SELECT @tenant")) == "tenant_42"
+            assert connection.scalar(text("SELECT @@session.sql_mode")) == "ANSI_QUOTES"
+            owner = text("SELECT IS_USED_LOCK(:lock) = CONNECTION_ID()")
+            assert connection.scalar(owner, {"lock": lock}) == 1
+        else:
+            assert connection.scalar(text("PRAGMA foreign_keys")) == 1
+    # A setting changed in a transaction that is rolled back: PostgreSQL undoes it
+    # with the transaction, MariaDB keeps it even then.
+    if name != "sqlite":
+        with engine.connect() as connection:
+            if name == "postgresql":
+                connection.execute(text("SET search_path TO tenant_43, public"))
+            else:
+                connection.execute(text("SET @tenant = 'tenant_43'"))
+        with engine.connect() as connection:
+            if name == "postgresql":
+                seen = connection.scalar(text("SHOW search_path"))
+                assert seen == "tenant_42, public"
+            else:
+                assert connection.scalar(text("SELECT @tenant")) == "tenant_43"
+    engine.dispose()
+
+
+def test_an_isolation_level_set_with_execution_options_is_set_back_on_return(
+    backend,
+):
+    engine = create_engine(backend, pool_size=1)
+    with engine.connect() as connection:
+        default = connection.get_isolation_level()
+    level = "READ UNCOMMITTED" if default == "SERIALIZABLE" else "SERIALIZABLE"
+    with engine.connect().execution_options(isolation_level=level) as connection:
+        assert connection.get_isolation_level() == level != default
+        first = connection.connection.dbapi_connection
+    with engine.connect() as connection:
+        assert connection.connection.dbapi_connection is first
+        assert connection.get_isolation_level() == default
+    engine.dispose()
+
+
+def test_a_reset_listener_with_discard_all_clears_session_state_on_postgresql(
+    server,
+):
+    ns = run_snippet("pooling.session_state", server).namespace
+    if backend_name(server) == "mariadb":
+        # No DISCARD ALL there (the listener skips it): the state stays; only a
+        # new connection, after invalidate(), starts clean.
+        assert ns["survived"] == ("tenant_42", 1)
+        assert ns["after_discard"] == "tenant_42"
+        assert ns["after_invalidate"] is None
+        probe = create_engine(server, poolclass=NullPool)
+        with probe.connect() as connection, pytest.raises(ProgrammingError):
+            connection.exec_driver_sql("DISCARD ALL")  # not MariaDB's
+        probe.dispose()
+        from pymysql.connections import Connection  # the driver the tests use
+
+        assert not {"reset", "reset_connection", "change_user"} & set(dir(Connection))
+        return
+    assert ns["survived"] == ("tenant_42, public", 1)
+    assert ns["after_discard"] == ns["after_invalidate"] == '"$user", public'
+    # All of it, with the snippet's listener: settings, temporary tables, locks;
+    # and psycopg's own prepared statements still work after DISCARD ALL.
+    engine = create_engine(server, pool_size=1, pool_reset_on_return=None)
+    event.listen(engine, "reset", ns["discard_session_state"])
+    with engine.connect() as connection:
+        first = connection.connection.dbapi_connection
+        connection.execute(text("SET statement_timeout = 1234"))
+        connection.execute(text("CREATE TEMPORARY TABLE scratch (id INTEGER)"))
+        connection.execute(text("SELECT pg_advisory_lock(4242)"))
+        for number in range(8):  # psycopg prepares a statement from the 5th run
+            connection.execute(text("SELECT :n + 1"), {"n": number})
+        connection.commit()
+    with engine.connect() as connection:
+        assert connection.connection.dbapi_connection is first
+        assert connection.scalar(text("SHOW statement_timeout")) == "0"
+        temporary = "SELECT count(*) FROM pg_class WHERE relpersistence = 't'"
+        assert connection.scalar(text(temporary + " AND relname = 'scratch'")) == 0
+        held = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+        assert connection.scalar(text(held + " AND pid = pg_backend_pid()")) == 0
+        for number in range(8):
+            assert connection.scalar(text("SELECT :n + 1"), {"n": number}) == number + 1
+    engine.dispose()
+
+
+def reset_statements_then(finish: str, url: str) -> str:
+    """search_path at the next checkout, after a reset listener ran RESET ALL in the
+    connection's transaction and then ended it with `finish`."""
+    engine = create_engine(url, pool_size=1, pool_reset_on_return=None)
+
+    @event.listens_for(engine, "reset")
+    def reset(dbapi_connection, connection_record, reset_state):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("RESET ALL")  # psycopg begins a transaction first
+        cursor.execute("DISCARD TEMP")
+        cursor.close()
+        getattr(dbapi_connection, finish)()
+
+    with engine.connect() as connection:
+        connection.execute(text("SET search_path TO tenant_42, public"))
+        connection.commit()
+    with engine.connect() as connection:
+        seen = connection.scalar(text("SHOW search_path"))
+    engine.dispose()
+    return seen
+
+
+@pytest.mark.server("postgresql")
+def test_a_rollback_after_reset_statements_in_the_listener_undoes_them():
+    url = require_server("postgresql")
+    assert reset_statements_then("rollback", url) == "tenant_42, public"
+    assert reset_statements_then("commit", url) == '"$user", public'
+
+
+@pytest.mark.server("postgresql")
+def test_set_local_lasts_until_the_end_of_the_transaction_on_postgresql():
+    engine = create_engine(require_server("postgresql"), pool_size=1)
+    for end in ("commit", "rollback"):
+        with engine.connect() as connection:
+            connection.execute(text("SET LOCAL search_path TO tenant_42, public"))
+            assert connection.scalar(text("SHOW search_path")) == "tenant_42, public"
+            getattr(connection, end)()
+            assert connection.scalar(text("SHOW search_path")) == '"$user", public'
+    engine.dispose()
+
+
+def test_a_session_nothing_refers_to_gives_its_connection_back(backend):
+    engine = create_engine(backend, pool_size=1, max_overflow=0)
+
+    def forgets_to_close() -> None:
+        session = Session(engine)
+        session.execute(text("SELECT 1"))
+        assert engine.pool.checkedout() == 1
+
+    forgets_to_close()
+    gc.collect()  # CPython frees it at once; other interpreters may take longer
+    assert engine.pool.checkedout() == 0
+    engine.dispose()
+
+
+def test_the_pool_status_shows_a_leak_as_connections_checked_out_while_idle(
+    backend,
+):
+    run = run_snippet("pooling.pool_status", backend)
+    ns = run.namespace
+    printed = [text for _, text in run.printed]
+    assert printed[0] == (
+        "Pool size: 2  Connections in pool: 1 Current Overflow: -1 "
+        "Current Checked out connections: 0\n"
+    )
+    assert printed[1] == "1\n"  # the leaked session's connection, while idle
+    # "Current Overflow" counts from -pool_size: negative while fewer are open.
+    engine = create_engine(backend, pool_size=3, max_overflow=1)
+    held = []
+    for opened in range(5):
+        assert engine.pool.overflow() == opened - 3
+        if opened < 4:
+            held.append(engine.connect())
+    for connection in held:
+        connection.close()
+    engine.dispose()
+    kinds = {"checked out from pool": "checkout", "being returned to pool": "return"}
+    log = [
+        kind for line in printed[2:] for words, kind in kinds.items() if words in line
+    ]
+    assert log == ["checkout", "return", "checkout"]  # the last: the leak, not returned
+    assert len(ns["kept"]) == 2
+
+
+def test_echo_pool_debug_logs_checkouts_and_returns_and_echo_pool_true_does_not(
+    backend,
+):
+    logged = {}
+    pool_logger = logging.getLogger("sqlalchemy.pool.impl.QueuePool")
+    for echo in (True, "debug"):
+        for handler in pool_logger.handlers[:]:
+            pool_logger.removeHandler(handler)
+        engine = create_engine(backend, echo_pool=echo)
+        (printer,) = pool_logger.handlers  # what echo_pool adds: to standard output
+        assert printer.stream is sys.stdout
+        assert printer.formatter._fmt.startswith("%(asctime)s")  # with a timestamp
+        with Records() as records, engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        logged[echo] = [m for m in records.messages() if "pool" in m]
+        engine.dispose()
+        pool_logger.removeHandler(printer)
+    assert logged[True] == []
+    assert [" ".join(m.split()[-3:]) for m in logged["debug"]] == [
+        "out from pool",
+        "returned to pool",
+    ]
 
 
 def test_child_process_gets_a_fresh_pool_after_dispose_close_false(backend):

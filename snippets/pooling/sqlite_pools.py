@@ -3,7 +3,9 @@
 from snippets.states.model import Base, User
 
 # --8<-- [start:singleton]
+import logging
 import threading
+from logging.handlers import BufferingHandler
 
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import OperationalError
@@ -36,6 +38,25 @@ singleton = count_users(), in_a_thread(count_users)
 print(*singleton, sep=" | ")  # (1)!
 #> 0 | no such table: user_account
 # --8<-- [end:singleton]
+
+# --8<-- [start:singleton_limit]
+logged = BufferingHandler(capacity=10)  # (1)!
+logging.getLogger("sqlalchemy.pool").addHandler(logged)
+
+engine = create_engine("sqlite://", pool_size=1)  # (2)!
+Base.metadata.create_all(engine)
+print(in_a_thread(count_users))  # (3)!
+#> no such table: user_account
+for record in logged.buffer:
+    error = record.exc_info[1]
+    print(record.levelname, record.getMessage().split(" <")[0])
+    #> ERROR Exception closing connection
+    print(f"{type(error).__name__}: {str(error).split('.')[0]}")
+    #> ProgrammingError: SQLite objects created in a thread can only be used in that same thread
+print(count_users())  # (4)!
+#> no such table: user_account
+# --8<-- [end:singleton_limit]
+logging.getLogger("sqlalchemy.pool").removeHandler(logged)
 
 # --8<-- [start:static]
 engine = create_engine(
