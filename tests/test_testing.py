@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, event, make_url, select, text
-from sqlalchemy.exc import InvalidRequestError, OperationalError
+from sqlalchemy import create_engine, event, inspect, make_url, select, text
+from sqlalchemy.exc import IntegrityError, InvalidRequestError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from snippets.states.model import Base, User
@@ -55,6 +55,17 @@ def test_the_codes_commit_releases_a_savepoint_and_its_rollback_returns_to_one(
     statements = " | ".join(sql_log.statements)
     assert "RELEASE SAVEPOINT sa_savepoint_1" in statements
     assert "ROLLBACK TO SAVEPOINT sa_savepoint_2" in statements
+    engine = create_engine(backend)
+    if engine.dialect.name == "sqlite":
+        begin_for_real(engine)
+    with session_for_a_test(engine) as session:
+        session.add(User(name=None))
+        with pytest.raises(IntegrityError):
+            session.commit()
+        # the failed INSERT itself went back to the savepoint, before rollback()
+        assert sql_log.statements[-1].startswith("ROLLBACK TO SAVEPOINT")
+        session.rollback()
+    engine.dispose()
 
 
 def test_with_the_fix_sqlite_begins_before_the_first_savepoint(tmp_path, sql_log):
@@ -114,6 +125,7 @@ def test_on_mariadb_ddl_in_the_code_under_test_commits_the_tests_transaction(
             else:
                 session.commit()
         assert rows_seen_elsewhere(backend) == (["Alice"] if mariadb else [])
+        assert inspect(test_engine).has_table("scratch") is mariadb  # rolled back
     finally:
         with test_engine.begin() as connection:
             connection.exec_driver_sql("DROP TABLE IF EXISTS scratch")
@@ -161,7 +173,9 @@ def test_a_session_the_code_makes_from_the_engine_is_outside_the_test(backend):
     assert rows_seen_elsewhere(backend) == expected
 
 
-def test_begin_after_the_session_began_raises_and_committing_first_fixes_it(backend):
+def test_begin_after_the_session_began_raises_and_committing_first_fixes_it(
+    test_engine, backend, sql_log
+):
     lines = printed("testing.already_begun", backend)
     assert lines == [
         "InvalidRequestError",
@@ -169,6 +183,15 @@ def test_begin_after_the_session_began_raises_and_committing_first_fixes_it(back
         "Alicia",
     ]
     assert rows_seen_elsewhere(backend) == []
+    with session_for_a_test(test_engine) as session:
+        alice = User(name="Alice")
+        session.add(alice)
+        session.commit()
+        assert not session.in_transaction()
+        _ = alice.id  # read after the commit: loaded again, in a new transaction
+        assert sql_log.kinds()[-2:] == ("SAVEPOINT", "SELECT")
+        with pytest.raises(InvalidRequestError, match="already begun"):
+            session.begin()
 
 
 def test_the_error_has_no_code_and_any_use_of_the_session_begins_its_transaction(
