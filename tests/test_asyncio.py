@@ -805,6 +805,9 @@ def test_lazy_raise_refuses_plain_and_awaitable_reads_with_its_message(backend):
                     print(writer.books)
                 with pytest.raises(InvalidRequestError, match=message):
                     await writer.awaitable_attrs.books
+                query = select(Writer).options(selectinload(Writer.books))
+                await session.scalars(query)  # a later query that asks for them
+                assert len(writer.books) == 2  # loaded into the same object
                 await session.commit()
                 with pytest.raises(SQLAlchemyError) as raised:
                     print(writer.name)  # a column the commit expired: unguarded
