@@ -47,7 +47,11 @@ SQLALCHEMY_20 = VENV / "sqlalchemy-2.0"  # put first on PYTHONPATH, it shadows 2
 # kernel, with or without the drivers, and nothing of this repository
 # (tests/readers.py). Series -> its SQLAlchemy group; environment -> its other group.
 READERS = {"2.1": "snippets", "2.0": "sqlalchemy-2-0"}
-READER_KINDS = {"": ["kernel"], "-drivers": ["kernel", "reader-drivers"]}
+READER_KINDS = {
+    "": ["kernel"],
+    "-drivers": ["kernel", "reader-drivers"],
+    "-alembic": ["kernel", "migrations"],
+}
 # `dev.py examples`: the scripts alone, on the oldest Python a reader may have.
 OLDEST_READERS = VENV / "oldest-python"
 # What does not depend on the SQLAlchemy version runs once (and uses no server).
@@ -258,9 +262,10 @@ def examples(extra: list[str]) -> None:
     python = os.environ.get("GUIDE_READER_PYTHON")
     if not python:
         sys.exit("dev.py examples: set GUIDE_READER_PYTHON to a reader's interpreter")
-    for suffix, extra_groups in {"": [], "-drivers": ["reader-drivers"]}.items():
+    for suffix, extra_groups in READER_KINDS.items():
         reader = OLDEST_READERS / f"reader-2.0{suffix}"
-        make_reader(reader, "sqlalchemy-2-0", *extra_groups, python=python)
+        groups = [group for group in extra_groups if group != "kernel"]
+        make_reader(reader, "sqlalchemy-2-0", *groups, python=python)
     os.environ["GUIDE_READERS"] = str(OLDEST_READERS)
     tests = ["tests/test_downloads.py", "-k", "not notebook", *extra]
     sys.exit(pytest_on("2.0", *tests))

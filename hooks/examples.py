@@ -14,7 +14,7 @@ from pathlib import Path
 from blocks import Block, blocks_of, origins
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from standalone import ASYNCIO_INSTALL, install, parse, script
+from standalone import ALEMBIC_INSTALL, ASYNCIO_INSTALL, install, parse, script
 
 FOLDER = "examples"
 SITE = "the verified guide to SQLAlchemy's ORM"
@@ -40,6 +40,8 @@ def header(module: str, page_title: str) -> str:
         lines.append("It defines what the examples use, and runs nothing by itself.")
         if command == ASYNCIO_INSTALL:
             lines += [f"It needs SQLAlchemy's asyncio extra: {command}"]
+        elif command == ALEMBIC_INSTALL:
+            lines += [f"It needs Alembic: {command}"]
         return "\n".join(lines)
     if own.needs_server:
         return "\n".join(
@@ -57,6 +59,8 @@ def header(module: str, page_title: str) -> str:
         )
     if command == ASYNCIO_INSTALL:
         lines.append("It needs SQLAlchemy's asyncio extra and its SQLite driver:")
+    elif command == ALEMBIC_INSTALL:
+        lines.append("It needs SQLAlchemy and Alembic:")
     else:
         lines.append("It needs SQLAlchemy alone:")
     lines += [

@@ -394,6 +394,7 @@ def standalone_code(
 
 
 ASYNCIO_INSTALL = 'pip install "sqlalchemy[asyncio]" aiosqlite'
+ALEMBIC_INSTALL = "pip install sqlalchemy alembic"
 
 
 def install(modules: list[str]) -> str:
@@ -406,6 +407,8 @@ def install(modules: list[str]) -> str:
     }
     if "sqlalchemy.ext.asyncio" in imported:
         return ASYNCIO_INSTALL
+    if any(name.split(".")[0] == "alembic" for name in imported):
+        return ALEMBIC_INSTALL
     return "pip install sqlalchemy"
 
 

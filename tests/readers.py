@@ -3,7 +3,8 @@ interpreter that holds what the file says to install and nothing else. A reader 
 ran `pip install sqlalchemy` has SQLAlchemy of the series under test and a Jupyter
 kernel (.venv/reader-2.1, .venv/reader-2.0); the asyncio examples and those that
 need a server also get the drivers and greenlet (.venv/reader-2.1-drivers, ...),
-all made by `dev.py`. Scripts run with `python -I`, so that neither the working
+and the migration examples Alembic (.venv/reader-2.1-alembic, ...), all made by
+`dev.py`. Scripts run with `python -I`, so that neither the working
 directory nor PYTHONPATH can put the repository within reach; notebooks run in a
 kernel of that interpreter, started the same way.
 """
@@ -22,38 +23,42 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy
-from standalone import ASYNCIO_INSTALL
+from standalone import ALEMBIC_INSTALL, ASYNCIO_INSTALL
 
 from snippets.support import SETTING
 from tests.outputs import ROOT
 
 SERIES = ".".join(sqlalchemy.__version__.split(".")[:2])
 # What a script or notebook says a reader installs, when it needs more than
-# `pip install sqlalchemy` on SQLite (hooks/standalone.py writes it at its top).
-BEYOND_SQLALCHEMY = ASYNCIO_INSTALL
+# `pip install sqlalchemy` on SQLite (hooks/standalone.py writes it at its top),
+# and the reader environment that holds exactly that.
+KINDS = {ALEMBIC_INSTALL: "-alembic", ASYNCIO_INSTALL: "-drivers"}
 OUTPUT = re.compile(r"^\s*#>(?: (.*)|$)")
 PACKAGE_IMPORT = re.compile(r"^\s*(?:from|import)\s+snippets\b", re.MULTILINE)
 
 
-def python(drivers: bool) -> Path:
-    """The interpreter of a reader who installed SQLAlchemy (and Jupyter) alone, or
-    also the drivers and greenlet."""
+def python(kind: str) -> Path:
+    """The interpreter of a reader who installed SQLAlchemy (and Jupyter) alone
+    (`kind` ""), or also the drivers and greenlet ("-drivers"), or Alembic
+    ("-alembic")."""
     readers = Path(os.environ.get("GUIDE_READERS", ROOT / ".venv"))  # dev.py sets it
-    reader = readers / f"reader-{SERIES}{'-drivers' if drivers else ''}"
+    reader = readers / f"reader-{SERIES}{kind}"
     return reader / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def needs_drivers(text: str, database_url: str | None) -> bool:
-    """Whether what a script or notebook says it needs goes beyond SQLAlchemy."""
-    return database_url is not None or BEYOND_SQLALCHEMY in text
+def reader_kind(text: str, database_url: str | None) -> str:
+    """Which reader environment holds what a script or notebook says it needs."""
+    if database_url is not None:
+        return "-drivers"
+    return next((kind for line, kind in KINDS.items() if line in text), "")
 
 
 def missing() -> str | None:
     """Why a reader's interpreter cannot run, or None."""
-    for drivers in (False, True):
-        if not python(drivers).exists():
+    for kind in ("", *KINDS.values()):
+        if not python(kind).exists():
             made = "`python3 dev.py check` makes it"
-            return f"no {python(drivers)}: {made}"
+            return f"no {python(kind)}: {made}"
     return None
 
 
@@ -90,7 +95,7 @@ def run_script(path: Path, database_url: str | None = None, *, fork=False) -> Ru
     with tempfile.TemporaryDirectory(prefix="reader-") as folder:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
-        reader = python(needs_drivers(copy.read_text(encoding="utf-8"), database_url))
+        reader = python(reader_kind(copy.read_text(encoding="utf-8"), database_url))
         if fork and database_url is None and os.name == "posix":
             return FORKS.run(reader, copy)
         done = subprocess.run(
@@ -199,10 +204,10 @@ def run_notebook(path: Path, database_url: str | None = None) -> None:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
         notebook = nbformat.read(copy, as_version=4)
-        drivers = needs_drivers(notebook.cells[0].source, database_url)
+        kind = reader_kind(notebook.cells[0].source, database_url)
         client = NotebookClient(
             notebook,
-            km=kernel_manager(Path(folder), python(drivers)),
+            km=kernel_manager(Path(folder), python(kind)),
             timeout=300,
             resources={"metadata": {"path": folder}},
         )

@@ -168,15 +168,18 @@ def test_a_notebook_with_examples_that_need_a_server_runs_on_one(chapter, built_
     run_notebook(served(built_site, f"{FOLDER}/{chapter}/{chapter}.ipynb"), url)
 
 
-def test_a_reader_who_installed_sqlalchemy_alone_has_no_driver():
-    """The environment of the runs that say `pip install sqlalchemy` holds no driver,
-    so that an example that quietly needs one fails there."""
-    drivers = ("psycopg", "pymysql", "aiosqlite", "aiomysql")
+@pytest.mark.parametrize("kind", ["", "-alembic"], ids=["sqlalchemy", "alembic"])
+def test_a_reader_who_installed_sqlalchemy_alone_has_no_driver(kind):
+    """The environments of the runs that say `pip install sqlalchemy` (or `... alembic`)
+    hold no driver, and the first no Alembic, so that an example that quietly needs
+    one fails there."""
+    extras = ("psycopg", "pymysql", "aiosqlite", "aiomysql")
+    extras += ("alembic",) if kind == "" else ()
     find = (
-        f"import importlib.util as u; print(*[m for m in {drivers} if u.find_spec(m)])"
+        f"import importlib.util as u; print(*[m for m in {extras} if u.find_spec(m)])"
     )
     found = subprocess.run(
-        [python(drivers=False), "-I", "-c", find],
+        [python(kind), "-I", "-c", find],
         capture_output=True,
         text=True,
         check=True,
