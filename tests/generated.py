@@ -9,6 +9,7 @@ from blocks import blocks_of
 from standalone import parse, summary
 
 from snippets.loading.library import LIBRARY
+from tests.autogenerate_facts import CHANGES
 from tests.backend_facts import FACTS
 from tests.outputs import ROOT
 from tests.strategies import STRATEGIES, measure
@@ -62,6 +63,19 @@ def backend_facts() -> str:
     for fact, values in FACTS.items():
         lines.append(f"| {fact} | " + " | ".join(values[b] for b in backends) + " |")
     source = HEADER.format(source="tests/backend_facts.py")
+    return source + "\n".join(lines) + "\n"
+
+
+def autogenerate_table() -> str:
+    """What autogenerate proposes per change and backend, from CHANGES."""
+    lines = [
+        "| You change the models | SQLite | PostgreSQL | MariaDB |",
+        "| --- | --- | --- | --- |",
+    ]
+    for name, change in CHANGES.items():
+        cells = [change.proposed[b] for b in ("sqlite", "postgresql", "mariadb")]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    source = HEADER.format(source="tests/autogenerate_facts.py")
     return source + "\n".join(lines) + "\n"
 
 
@@ -131,6 +145,7 @@ def server_examples() -> str:
 GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/object_states.md": object_states,
     ROOT / "docs/includes/backend_facts.md": backend_facts,
+    ROOT / "docs/includes/autogenerate.md": autogenerate_table,
     ROOT / "docs/includes/loading_counts.md": loading_counts,
     ROOT / "docs/includes/loading_cheat_sheet.md": loading_cheat_sheet,
     ROOT / "docs/includes/server_examples.md": server_examples,

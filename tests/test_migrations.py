@@ -1,0 +1,417 @@
+"""Every claim of docs/migrations.md: Alembic run for real, on every backend.
+
+The walkthrough test follows the page: it reads the page's shell commands and file
+edits, in order, and runs them with the alembic command in an empty folder.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import shlex
+import shutil
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from alembic.config import main as alembic_main
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    inspect,
+    text,
+)
+from standalone import ALEMBIC_INSTALL, script
+
+from tests.autogenerate_facts import CHANGES, empty, proposed
+from tests.conftest import require
+from tests.databases import URLS, backend_name
+from tests.outputs import ROOT, run_snippet
+
+PAGE = ROOT / "docs" / "migrations.md"
+FENCE = re.compile(r'^```(\w+)(?: title="([^"]+)")?\n(.*?)^```$', re.M | re.S)
+SQLITE_DATABASE = "sqlite:///library.db"  # the URL the page writes in alembic.ini
+
+
+def walkthrough_steps() -> list[tuple[str, str, str]]:
+    """The page's walkthrough, in order: ("run", command, ""), ("edit", file, diff),
+    ("save", file, module)."""
+    section = PAGE.read_text(encoding="utf-8").split("## A first migration")[1]
+    section = section.split("\n## ")[0]
+    steps = []
+    for language, title, body in FENCE.findall(section):
+        if language == "bash":
+            steps += [("run", line, "") for line in body.splitlines() if line]
+        elif language == "diff":
+            steps.append(("edit", title, body))
+        elif language == "python" and '"snippets/migrations/models.py' in body:
+            steps.append(("save", "models.py", "migrations.models"))
+    return steps
+
+
+def apply_diff(path: Path, diff: str) -> None:
+    """Apply a diff block of the page: its context and `-` lines become its context
+    and `+` lines, once."""
+    old = [line[1:] for line in diff.splitlines() if line[:1] in (" ", "-")]
+    new = [line[1:] for line in diff.splitlines() if line[:1] in (" ", "+")]
+    before, after = "\n".join(old) + "\n", "\n".join(new) + "\n"
+    content = path.read_text(encoding="utf-8")
+    assert content.count(before) == 1, f"{path.name}: the diff does not apply"
+    path.write_text(content.replace(before, after), encoding="utf-8")
+
+
+def in_folder(folder: Path, work: Callable[[], object]) -> tuple[int, str]:
+    """Run `work` in a process forked from this one, in `folder` and with `folder` on
+    sys.path, as a command run there would; its exit code and everything it printed.
+    Forked, because SQLAlchemy and Alembic are imported already: a new interpreter
+    per command cost most of this file's time."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 1
+        try:
+            os.close(read)
+            sys.stdout = sys.stderr = os.fdopen(write, "w")
+            os.chdir(folder)
+            sys.path.insert(0, str(folder))
+            work()
+            code = 0
+        except SystemExit as stop:
+            code = stop.code if isinstance(stop.code, int) else 1
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read) as output:
+        printed = output.read()
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), printed
+
+
+def alembic(folder: Path, *args: str) -> tuple[int, str]:
+    """The `alembic` command (its entry point, alembic.config.main), run in `folder`."""
+    return in_folder(folder, lambda: alembic_main(argv=list(args), prog="alembic"))
+
+
+@dataclass
+class Walk:
+    folder: Path
+    url: str
+    rows: list[list[dict]] = field(default_factory=list)  # after each up/downgrade
+
+
+def authors(url: str) -> list[dict]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            table = Table("author", MetaData(), autoload_with=connection)
+            return [dict(row._mapping) for row in connection.execute(table.select())]
+    finally:
+        engine.dispose()
+
+
+def database(url: str, folder: Path) -> str:
+    """The URL the walkthrough uses: the page's SQLite file in `folder`, or a server."""
+    if backend_name(url) == "sqlite":
+        return f"sqlite:///{folder / 'library.db'}"
+    return url
+
+
+def walk(url: str, folder: Path) -> Walk:
+    """Follow the page's walkthrough in the empty `folder`, on `url`."""
+    done = Walk(folder, database(url, folder))
+    engine = create_engine(done.url)
+    empty(engine)
+    moves = 0
+    try:
+        for kind, what, detail in walkthrough_steps():
+            if kind == "save":
+                module = script(detail, ALEMBIC_INSTALL)
+                (folder / what).write_text(module, encoding="utf-8")
+            elif kind == "edit":
+                if what == "alembic.ini" and done.url != SQLITE_DATABASE:
+                    target = done.url.replace("%", "%%")
+                    detail = detail.replace(SQLITE_DATABASE, target)
+                apply_diff(folder / what, detail)
+            else:
+                if what.startswith("pip "):  # what the reader environment holds
+                    assert what == ALEMBIC_INSTALL
+                    continue
+                command = shlex.split(what)
+                assert command[0] == "alembic", f"the page runs {what}"
+                code, printed = alembic(folder, *command[1:])
+                assert code == 0, f"{what}:\n{printed}"
+                if command[1] in ("upgrade", "downgrade"):
+                    moves += 1
+                    if moves == 1:  # the tables exist: a row for each
+                        with engine.begin() as connection:
+                            connection.execute(
+                                text(
+                                    "INSERT INTO author (id, name) VALUES (1, 'Le Guin')"
+                                )
+                            )
+                            connection.execute(
+                                text(
+                                    "INSERT INTO book (id, title, author_id)"
+                                    " VALUES (1, 'The Dispossessed', 1)"
+                                )
+                            )
+                    elif moves == 2:  # `born` is there: give it a value
+                        with engine.begin() as connection:
+                            connection.execute(text("UPDATE author SET born = 1929"))
+                    done.rows.append(authors(done.url))
+    finally:
+        engine.dispose()
+    return done
+
+
+_walks: dict[str, Walk] = {}
+
+
+@pytest.fixture(scope="module", params=URLS, ids=backend_name)
+def walked(request, tmp_path_factory) -> Walk:
+    """The page's walkthrough, followed once per backend."""
+    url = request.param if backend_name(request.param) == "sqlite" else None
+    url = url or require(request.param)
+    if url not in _walks:
+        _walks[url] = walk(url, tmp_path_factory.mktemp("walkthrough"))
+    yield _walks[url]
+    if backend_name(url) != "sqlite":
+        engine = create_engine(url)
+        empty(engine)
+        engine.dispose()
+
+
+def test_the_walkthrough_runs_as_written_and_keeps_the_rows(walked):
+    le_guin = {"id": 1, "name": "Le Guin"}
+    assert walked.rows == [
+        [le_guin],  # create author and book
+        [{**le_guin, "born": 1929}],  # add born
+        [le_guin],  # downgrade -1: the column is gone, the row is not
+        [{**le_guin, "born": None}],  # upgrade head: the column is back, empty
+    ]
+    versions = sorted((walked.folder / "migrations" / "versions").glob("*.py"))
+    assert len(versions) == 2
+    first = next(v for v in versions if "create_author_and_book" in v.name)
+    written = first.read_text(encoding="utf-8").split("def upgrade() -> None:")[1]
+    written = written.split("def downgrade")[0].split('"""Upgrade schema."""')[-1]
+    rendered = [line for _, line in run_snippet("migrations.first_migration").printed]
+    assert [line.strip() for line in "".join(rendered).splitlines()] == [
+        line.strip() for line in written.strip().splitlines()
+    ]
+
+
+def test_the_in_step_test_passes_after_the_walkthrough_and_fails_when_a_model_changes(
+    tmp_path,
+):
+    url = next(url for url in URLS if backend_name(url) == "sqlite")
+    if url not in _walks:
+        _walks[url] = walk(url, tmp_path / "walkthrough")
+    folder = tmp_path / "copy"
+    shutil.copytree(_walks[url].folder, folder)
+    block = run_snippet("migrations.in_sync").namespace  # the page's block, as saved
+    source = Path(block["__file__"]).read_text(encoding="utf-8")
+    test = source.split("# --8<-- [start:test]\n")[1].split("# --8<-- [end:test]")[0]
+    (folder / "test_migrations.py").write_text("from models import Base\n" + test)
+
+    def the_test() -> None:
+        module = importlib.import_module("test_migrations")
+        module.test_the_migrations_build_the_schema_of_the_models(tmp_path)
+
+    passed, printed = in_folder(folder, the_test)
+    assert passed == 0, printed
+    models = folder / "models.py"
+    models.write_text(
+        models.read_text().replace(
+            "    born: Mapped[int | None]\n",
+            "    born: Mapped[int | None]\n    died: Mapped[int | None]\n",
+        )
+    )
+    failed, printed = in_folder(folder, the_test)
+    assert failed == 1
+    assert "AssertionError" in printed and "'add_column'" in printed
+    assert "died" in printed
+
+
+def test_autogenerate_reads_a_rename_as_drop_and_add_and_a_missing_model_as_drop(
+    backend,
+):
+    engine = create_engine(backend)
+    empty(engine)
+    try:
+        lines = [
+            line.strip()
+            for _, line in run_snippet("migrations.blind_spots", backend).printed
+        ]
+        assert lines == [
+            "remove_table book",
+            "add_column author.full_name",
+            "remove_column author.name",
+        ]
+    finally:
+        empty(engine)
+        engine.dispose()
+
+
+def test_autogenerate_proposes_what_the_table_says(backend):
+    engine = create_engine(backend)
+    try:
+        found = {name: proposed(engine, change) for name, change in CHANGES.items()}
+    finally:
+        engine.dispose()
+    expected = {
+        name: change.proposed[backend_name(backend)] for name, change in CHANGES.items()
+    }
+    assert found == expected
+
+
+def test_alter_column_with_new_column_name_keeps_the_values(backend):
+    engine = create_engine(backend)
+    empty(engine)
+    try:
+        run = run_snippet("migrations.rename_column", backend)
+        assert [line for _, line in run.printed] == ["[('Ursula K. Le Guin',)]\n"]
+        assert [c["name"] for c in inspect(engine).get_columns("author")] == [
+            "id",
+            "full_name",
+        ]
+    finally:
+        empty(engine)
+        engine.dispose()
+
+
+@pytest.mark.server("postgresql")
+def test_postgresql_takes_a_new_enum_value_from_alter_type():
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+    from sqlalchemy import Enum
+
+    engine = create_engine(require_postgresql())
+    empty(engine)
+    table = Table(
+        "author",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("genre", Enum("novel", "poetry", name="genre")),
+    )
+    try:
+        table.create(engine)
+        with engine.begin() as connection:
+            op = Operations(MigrationContext.configure(connection))
+            op.execute("ALTER TYPE genre ADD VALUE 'essay'")
+        with engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO author (id, genre) VALUES (1, 'essay')")
+            )
+            assert connection.scalar(text("SELECT genre FROM author")) == "essay"
+    finally:
+        empty(engine)
+        engine.dispose()
+
+
+def require_postgresql() -> str:
+    from tests.conftest import require_server
+
+    return require_server("postgresql")
+
+
+NO_CONVENTION = {
+    "sqlite": None,
+    "postgresql": "book_author_id_fkey",
+    "mariadb": "book_ibfk_1",
+}
+
+
+def test_a_naming_convention_gives_constraints_the_same_name_everywhere(backend):
+    from snippets.migrations.models import Base
+
+    engine = create_engine(backend)
+    empty(engine)
+    try:
+        Base.metadata.create_all(engine)
+        names = [fk["name"] for fk in inspect(engine).get_foreign_keys("book")]
+        assert names == ["fk_book_author_id_author"]
+        empty(engine)
+        plain = MetaData()
+        for table in Base.metadata.sorted_tables:
+            table.to_metadata(plain)
+        for (
+            table
+        ) in plain.tables.values():  # the same tables, names left to the database
+            for constraint in table.constraints:
+                constraint.name = None
+        plain.create_all(engine)
+        names = [fk["name"] for fk in inspect(engine).get_foreign_keys("book")]
+        assert names == [NO_CONVENTION[backend_name(backend)]]
+    finally:
+        empty(engine)
+        engine.dispose()
+
+
+def test_create_all_adds_no_column_to_a_table_that_exists(backend):
+    engine = create_engine(backend)
+    empty(engine)
+    try:
+        Table("author", MetaData(), Column("id", Integer, primary_key=True)).create(
+            engine
+        )
+        models = MetaData()
+        Table(
+            "author",
+            models,
+            Column("id", Integer, primary_key=True),
+            Column("name", String(50)),
+        )
+        models.create_all(engine)
+        assert [c["name"] for c in inspect(engine).get_columns("author")] == ["id"]
+    finally:
+        empty(engine)
+        engine.dispose()
+
+
+def test_alembics_common_failures_reproduce_with_their_messages(backend, tmp_path):
+    url = database(backend, tmp_path)
+    engine = create_engine(url)
+    empty(engine)
+    try:
+        assert alembic(tmp_path, "init", "migrations")[0] == 0
+        code, printed = alembic(tmp_path, "revision", "--autogenerate", "-m", "first")
+        assert code == 1
+        assert printed.splitlines()[-1] == (
+            "sqlalchemy.exc.NoSuchModuleError: Can't load plugin: "
+            "sqlalchemy.dialects:driver"
+        )
+        ini = tmp_path / "alembic.ini"
+        ini.write_text(
+            ini.read_text().replace(
+                "driver://user:pass@localhost/dbname", url.replace("%", "%%")
+            )
+        )
+        code, printed = alembic(tmp_path, "revision", "--autogenerate", "-m", "first")
+        assert code == 255
+        assert (
+            "Can't proceed with --autogenerate option; environment script "
+            f"{tmp_path / 'migrations' / 'env.py'} does not provide a MetaData object"
+            " or sequence of objects to the context." in printed
+        )
+        assert alembic(tmp_path, "revision", "-m", "first")[0] == 0
+        code, printed = alembic(tmp_path, "revision", "-m", "second")
+        assert code == 0  # without --autogenerate the database is not compared
+        code, printed = alembic(tmp_path, "revision", "--autogenerate", "-m", "x")
+        assert code == 255 and "FAILED: Target database is not up to date." in printed
+        assert alembic(tmp_path, "upgrade", "head")[0] == 0
+        code, printed = alembic(tmp_path, "revision", "--autogenerate", "-m", "x")
+        assert code == 255  # up to date now, but the MetaData is still missing
+        assert "does not provide a MetaData object" in printed
+    finally:
+        empty(engine)
+        engine.dispose()
