@@ -7,7 +7,16 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import create_engine, delete, event, inspect, select, text, update
+from sqlalchemy import (
+    create_engine,
+    delete,
+    event,
+    insert,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import (
     ArgumentError,
     InvalidRequestError,
@@ -243,12 +252,73 @@ def test_under_repeatable_read_postgresql_refuses_the_second_write_and_mariadb_l
     assert balance_elsewhere(server) == 110
 
 
+def test_under_serializable_both_servers_refuse_one_of_the_two_writes(
+    server_accounts, server
+):
+    strict = server_accounts.execution_options(isolation_level="SERIALIZABLE")
+    failures, committed = [], []
+
+    def commit(session: Session, name: str) -> None:
+        try:
+            session.commit()
+            committed.append(name)
+        except OperationalError as error:
+            failures.append(error)
+            session.rollback()
+
+    with Session(strict) as first, Session(strict) as second:
+        mine, theirs = first.get(Account, 1), second.get(Account, 1)
+        mine.balance += 10
+        theirs.balance += 10
+        # On MariaDB the first commit waits for the second session's read lock.
+        thread = threading.Thread(target=commit, args=(first, "first"))
+        thread.start()
+        thread.join(timeout=1)
+        waited = thread.is_alive()
+        commit(second, "second")
+        thread.join(timeout=15)
+        assert not thread.is_alive()
+    assert len(failures) == len(committed) == 1  # one refused, one went through
+    (error,) = failures
+    if backend_name(server) == "postgresql":
+        assert committed == ["first"]
+        assert str(error.orig).splitlines()[0] == (
+            "could not serialize access due to concurrent update"
+        )
+    else:
+        assert waited  # for the second session's shared lock
+        assert error.orig.args == (
+            1213,
+            "Deadlock found when trying to get lock; try restarting transaction",
+        )
+    assert error.code == "e3q8"
+    assert balance_elsewhere(server) == 110  # one deposit, and an error for the other
+
+
 def test_an_sql_expression_as_the_new_value_keeps_both_deposits(backend, sql_log):
     assert printed("fresh_reads.atomic_update", backend) == ["120"]
     updates = [s for s in sql_log.statements if s.startswith("UPDATE")]
     assert len(updates) == 2
     assert all("SET balance=(account.balance + " in s for s in updates)
     assert balance_elsewhere(backend) == 120
+
+
+def test_under_repeatable_read_postgresql_refuses_even_sql_arithmetic(
+    server_accounts, server
+):
+    strict = server_accounts.execution_options(isolation_level="REPEATABLE READ")
+    with Session(strict) as first, Session(strict) as second:
+        mine, theirs = first.get(Account, 1), second.get(Account, 1)
+        mine.balance = Account.balance + 10
+        first.commit()
+        theirs.balance = Account.balance + 10
+        if backend_name(server) == "postgresql":
+            with pytest.raises(OperationalError, match="could not serialize access"):
+                second.commit()
+        else:
+            second.commit()  # MariaDB adds to the latest commit
+    expected = {"postgresql": 110, "mariadb": 120}[backend_name(server)]
+    assert balance_elsewhere(server) == expected
 
 
 def test_the_expression_waits_in_the_attribute_and_the_flush_expires_it(accounts):
@@ -450,7 +520,7 @@ def test_a_locking_read_of_an_object_the_session_holds_keeps_its_old_values_and_
     accounts, backend, sql_log
 ):
     """Both sessions hold account 1, loaded plainly; each locks it, then adds 10."""
-    outcome = {}
+    outcome, other = {}, create_engine(backend)
     for way, lock in LOCKING_READS.items():
         with accounts.begin() as connection:
             connection.execute(update(Account).values(balance=100))
@@ -463,10 +533,11 @@ def test_a_locking_read_of_an_object_the_session_holds_keeps_its_old_values_and_
                 locking = [s for s in sql_log.statements if s.startswith("SELECT")]
                 if backend_name(backend) != "sqlite":
                     assert locking and locking[-1].endswith("FOR UPDATE")
-                    assert row_is_locked(backend)
+                    assert row_is_locked(other)
                 account.balance += 10
                 session.commit()
         outcome[way] = balance_elsewhere(backend)
+    other.dispose()
     assert outcome == {
         "select().with_for_update()": 110,  # the second deposit went on 100: lost
         "get(with_for_update=True)": 110,
@@ -477,21 +548,17 @@ def test_a_locking_read_of_an_object_the_session_holds_keeps_its_old_values_and_
     }
 
 
-def row_is_locked(backend: str) -> bool:
-    """Whether another connection fails to lock account 1 at once."""
-    other = create_engine(backend)
+def row_is_locked(other) -> bool:
+    """Whether another connection, of the engine `other`, fails to lock account 1
+    at once."""
     try:
         with other.connect() as connection:
-            if backend_name(backend) == "mariadb":
-                connection.exec_driver_sql("SET SESSION innodb_lock_wait_timeout = 1")
             connection.execute(
                 select(Account).where(Account.id == 1).with_for_update(nowait=True)
             ).all()
             return False
     except OperationalError:
         return True
-    finally:
-        other.dispose()
 
 
 def test_the_locking_read_of_a_held_object_shows_its_old_balance_until_populate_existing(
@@ -822,6 +889,40 @@ def test_refresh_of_an_object_whose_row_was_deleted_raises_invalid_request_error
         assert re.sub(r"0x[0-9a-f]+", "0x…", str(raised.value)) == (
             "Could not refresh instance '<Account at 0x…>'"
         )
+
+
+def test_in_a_transaction_that_has_read_the_row_mariadb_still_finds_it_in_its_snapshot(
+    accounts, backend
+):
+    def outcome(load) -> object:
+        with Session(accounts) as session:
+            account = session.get(Account, 1)  # the transaction reads the row
+            delete_elsewhere(backend)
+            try:
+                return load(session, account)
+            except InvalidRequestError as error:  # ObjectDeletedError is one
+                return type(error).__name__
+            finally:
+                session.rollback()
+                with accounts.begin() as connection:  # the row, back for the next
+                    connection.execute(delete(Account))
+                    connection.execute(insert(Account).values(id=1, balance=100))
+
+    seen = {
+        "expire": outcome(lambda s, a: s.expire(a) or a.balance),
+        "refresh": outcome(lambda s, a: s.refresh(a) or a.balance),
+        "get": outcome(
+            lambda s, a: s.expire(a) or getattr(s.get(Account, 1), "balance", None)
+        ),
+    }
+    if backend_name(backend) == "mariadb":  # the snapshot still has the row
+        assert seen == {"expire": 100, "refresh": 100, "get": 100}
+    else:
+        assert seen == {
+            "expire": "ObjectDeletedError",
+            "refresh": "InvalidRequestError",
+            "get": None,
+        }
 
 
 def test_an_object_with_loaded_values_notices_nothing_until_it_loads(accounts, backend):
