@@ -21,7 +21,14 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, make_url, select, text
 
 from snippets.states.model import Base, User
-from tests.databases import SERVER_URLS, SETTING, URLS, backend_name, first_server
+from tests.databases import (
+    SERVER_URLS,
+    SETTING,
+    URLS,
+    URLS_PROBLEM,
+    backend_name,
+    first_server,
+)
 from tests.outputs import ROOT
 
 REQUIRE_SERVERS = os.environ.get("GUIDE_REQUIRE_SERVERS") == "1"
@@ -72,6 +79,8 @@ def pytest_configure(config) -> None:
     loads the system's certificates each time: about 20 ms a connection, a fifth of
     the time of the tests against MariaDB. One context, built once, serves them all
     (contexts are made to be shared); nothing else about the connection changes."""
+    if URLS_PROBLEM:
+        raise pytest.UsageError(URLS_PROBLEM)
     from pymysql.connections import Connection
 
     build, shared = Connection._create_ssl_ctx, {}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
 
 SETTING = "GUIDE_TEST_URLS"
 DEFAULT = (
@@ -46,11 +47,28 @@ def with_timeouts(url: str) -> str:
     return parsed.update_query_dict(missing).render_as_string(hide_password=False)
 
 
-URLS = [
-    with_timeouts(url.strip())
-    for url in os.environ.get(SETTING, DEFAULT).split(",")
-    if url.strip()
-]
+KNOWN = ("sqlite", "postgresql", "mariadb")
+
+
+def configured(setting: str) -> tuple[list[str], str | None]:
+    """The URLs of `setting` (GUIDE_TEST_URLS's value), each with its timeouts, or no
+    URL and one line saying what is wrong with the setting and what to write."""
+    urls = []
+    for url in (url.strip() for url in setting.split(",") if url.strip()):
+        try:
+            if backend_name(url) not in KNOWN:
+                raise ValueError("a database the checks do not know")
+            urls.append(with_timeouts(url))
+        except (ValueError, ArgumentError) as error:  # a name, a port, a typo
+            return [], (
+                f"{SETTING}: {url}: {error}; write comma-separated URLs of "
+                f"{', '.join(KNOWN)}, such as sqlite://,"
+                "postgresql+psycopg://user@host/db,mysql+pymysql://user@host/db"
+            )
+    return urls, None
+
+
+URLS, URLS_PROBLEM = configured(os.environ.get(SETTING, DEFAULT))
 SERVER_URLS = [url for url in URLS if backend_name(url) != "sqlite"]
 
 

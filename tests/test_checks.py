@@ -6,8 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import dev
-from tests.databases import SETTING, with_timeouts
+from tests.databases import SETTING, configured, with_timeouts
 from tests.outputs import ROOT
 
 SAMPLE = """
@@ -94,3 +96,25 @@ def test_the_checks_strict_build_fails_on_a_broken_anchor(tmp_path):
     result = dev.strict_build(config, tmp_path / "site")
     assert result.returncode != 0
     assert "no-such-anchor" in result.stderr
+
+
+BAD_SETTINGS = {  # not parameters themselves: conftest reads a URL parameter
+    "unknown database": "postgres://u@h/db",
+    "port not a number": "postgresql://u@h:port/db",
+    "not a URL": "sqlite://,not a url",
+}
+
+
+@pytest.mark.parametrize("case", BAD_SETTINGS)
+def test_a_bad_test_url_is_one_line_naming_it_not_a_database_that_vanishes(case):
+    setting = BAD_SETTINGS[case]
+    urls, problem = configured(setting)
+    assert urls == []
+    bad = setting.split(",")[-1]
+    assert problem.startswith(f"{SETTING}: {bad}: ") and "\n" not in problem
+
+
+def test_good_test_urls_get_their_timeouts():
+    urls, problem = configured("sqlite://, postgresql+psycopg://u@h/db")
+    assert problem is None
+    assert urls == ["sqlite://", with_timeouts("postgresql+psycopg://u@h/db")]
