@@ -18,7 +18,9 @@ import io
 import os
 import re
 import runpy
+import signal
 import sys
+import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,6 +173,34 @@ class Run:
     printed: list[tuple[Place, str]]
 
 
+SNIPPET_TIMEOUT = 120  # seconds; the slowest snippet takes about one
+
+
+class Deadline:
+    """Within a `with` block, a TimeoutError naming `what` after `seconds`, so that
+    a snippet that hangs fails with its name instead of hanging the check (on the
+    main thread of a POSIX system, where signals are delivered)."""
+
+    def __init__(self, what: str, seconds: int) -> None:
+        self.what, self.seconds = what, seconds
+        self.armed = hasattr(signal, "SIGALRM") and (
+            threading.current_thread() is threading.main_thread()
+        )
+
+    def __enter__(self) -> None:
+        if self.armed:
+            self.previous = signal.signal(signal.SIGALRM, self.expire)
+            signal.alarm(self.seconds)
+
+    def expire(self, *_) -> None:
+        raise TimeoutError(f"{self.what} was still running after {self.seconds} s")
+
+    def __exit__(self, *_) -> None:
+        if self.armed:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+
 def run_snippet(module: str, url: str | None = None) -> Run:
     """Run `snippets.<module>` as `python -m` would, on `url` (default: in-memory SQLite)."""
     path = snippet_path(module)
@@ -188,11 +218,16 @@ def run_snippet(module: str, url: str | None = None) -> Run:
 
     real_print = builtins.print
     previous_url = os.environ.pop(SETTING, None)
+    deadline = Deadline(f"snippets.{module}", SNIPPET_TIMEOUT)
     if url:
         os.environ[SETTING] = url
     builtins.print = recording_print
     try:
-        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+        with (
+            deadline,
+            contextlib.redirect_stdout(io.StringIO()),
+            warnings.catch_warnings(),
+        ):
             # Running an already imported module again as __main__ is what we mean.
             warnings.filterwarnings("ignore", "'snippets", RuntimeWarning)
             namespace = runpy.run_module(f"snippets.{module}", run_name="__main__")

@@ -123,7 +123,10 @@ for request in sys.stdin:
     folder, name, out, err = json.loads(request)
     child = os.fork()
     if child == 0:
-        signal.alarm(300)  # a script that hangs ends, as subprocess.run's timeout
+        def hung(*_):  # a script that hangs ends, naming itself and where it was
+            raise TimeoutError(f"{name} was still running after 300 s")
+        signal.signal(signal.SIGALRM, hung)
+        signal.alarm(300)
         os.chdir(folder)
         for fd, file in ((1, out), (2, err)):
             os.dup2(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), fd)

@@ -10,7 +10,7 @@ import pytest
 
 import dev
 from tests.databases import SETTING, configured, with_timeouts
-from tests.outputs import ROOT
+from tests.outputs import ROOT, Deadline
 
 SAMPLE = """
 import pytest
@@ -118,3 +118,11 @@ def test_good_test_urls_get_their_timeouts():
     urls, problem = configured("sqlite://, postgresql+psycopg://u@h/db")
     assert problem is None
     assert urls == ["sqlite://", with_timeouts("postgresql+psycopg://u@h/db")]
+
+
+def test_a_snippet_that_hangs_fails_naming_itself():
+    import time
+
+    hung = pytest.raises(TimeoutError, match="snippets.x was still running after 1 s")
+    with hung, Deadline("snippets.x", 1):
+        time.sleep(5)
