@@ -617,6 +617,19 @@ def test_passive_deletes_without_an_on_delete_rule_sends_a_bare_delete(
     if backend_name(backend) == "sqlite":
         kept = delete_the_playlist(backend, "passive_deletes", foreign_keys=False)
         assert kept == [("Roadrunner", 1), ("Holiday", 1)]
+    # the same with the page's cascade, all, delete-orphan (SQLite: pragma off)
+    engine, Playlist, Track = stored_on(
+        backend, "all, delete-orphan", passive_deletes=True
+    )
+    with Session(engine) as session:
+        session.delete(session.get(Playlist, 1))
+        if backend_name(backend) == "sqlite":
+            session.commit()
+            assert tracks_left(engine, Track) == [("Roadrunner", 1), ("Holiday", 1)]
+        else:
+            with pytest.raises(IntegrityError):
+                session.commit()
+    engine.dispose()
 
 
 def test_passive_deletes_still_deletes_the_pairs_of_a_loaded_collection(
