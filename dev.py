@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -126,6 +127,25 @@ PARTS = {
 }
 
 
+def stop_all_on_signal() -> None:
+    """Make this process lead a process group of its own (unless it already does, as
+    under a shell's job control), so that SIGINT or SIGTERM to it alone stops every
+    process it started (test processes, the build, browsers, kernels), not only
+    itself."""
+    if os.name != "posix":
+        return
+    if os.getpgrp() != os.getpid():
+        os.setpgrp()
+
+    def stop(signum, frame) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # what follows reaches us too
+        os.killpg(0, signal.SIGTERM)
+        sys.exit(128 + signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop)
+
+
 def check(extra: list[str]) -> None:
     """Four processes at once, one per kind of work, so that both cores stay busy
     while the server tests wait on their servers, and no two processes share a
@@ -135,6 +155,7 @@ def check(extra: list[str]) -> None:
     examples on SQLite), on each series. They share one strict build of the site,
     made meanwhile: the tests that need it wait for it. PostgreSQL's output shows as
     it runs, the others' at the end."""
+    stop_all_on_signal()
     results = ROOT / "test-results"
     results.mkdir(exist_ok=True)
     if not extra:  # a full run: its results feed the page "How this guide is verified"

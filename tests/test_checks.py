@@ -126,3 +126,32 @@ def test_a_snippet_that_hangs_fails_naming_itself():
     hung = pytest.raises(TimeoutError, match="snippets.x was still running after 1 s")
     with hung, Deadline("snippets.x", 1):
         time.sleep(5)
+
+
+def test_stopping_the_check_stops_every_process_it_started():
+    import os
+    import signal
+    import time
+
+    code = (
+        "import subprocess, sys, time, dev\n"
+        "dev.stop_all_on_signal()\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        "print(child.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    child = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGINT)
+    assert parent.wait(timeout=10) == 128 + signal.SIGINT
+    for _ in range(100):  # the child, now init's, is gone once reaped
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, signal.SIGKILL)
+        pytest.fail("the child of the stopped check is still running")
