@@ -1,6 +1,4 @@
-"""Two declarative bases: two MetaData collections that know nothing of each other."""
-
-from snippets.support import database_url
+"""Two declarative bases: two MetaData collections that do not see each other's tables."""
 
 # --8<-- [start:error]
 from sqlalchemy import ForeignKey, String, create_engine
@@ -30,7 +28,7 @@ class Book(BooksBase):
     author_id: Mapped[int] = mapped_column(ForeignKey("author.id"))
 
 
-engine = create_engine(database_url())
+engine = create_engine("sqlite://")  # (4)!
 try:
     BooksBase.metadata.create_all(engine)  # (2)!
 except NoReferencedTableError as error:
