@@ -3,22 +3,32 @@ and message, on every backend, and the fix works."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
-from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy import String, create_engine, event, func, inspect, select, text
 from sqlalchemy.exc import (
     IntegrityError,
     InvalidRequestError,
     OperationalError,
     PendingRollbackError,
 )
-from sqlalchemy.orm import Session, raiseload, selectinload
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    raiseload,
+    relationship,
+    selectinload,
+)
 from sqlalchemy.orm.exc import DetachedInstanceError
 
 from snippets.pooling.server_side import kill, server_id
 from snippets.relationships.author_book import Author, Base, Book
-from tests.conftest import backend_name
+from snippets.states.model import User
+from tests.conftest import backend_name, rows_seen_elsewhere
 from tests.outputs import run_snippet
 
 
@@ -321,3 +331,161 @@ def test_a_connection_dropped_for_idleness_raises_e3q8_with_its_own_words(server
     assert words in str(raised.value.orig)
     assert raised.value.connection_invalidated
     engine.dispose()
+
+
+def books_or_refused(author) -> int | str:
+    try:
+        return len(author.books)
+    except InvalidRequestError as error:
+        return str(error).split(" (Background")[0]
+
+
+RAISE_MESSAGE = "'Author.books' is not available due to lazy='raise'"
+
+
+def test_lazy_raise_after_an_expiry_ignores_the_option_until_queried_again(
+    backend, sql_log
+):
+    ns = run_snippet("loading.raise_by_default", backend).namespace
+    Author = ns["Author"]
+    query = select(Author).options(selectinload(Author.books)).where(Author.id == 1)
+    ends = {
+        "commit": Session.commit,
+        "rollback": Session.rollback,
+        "expire()": lambda session: session.expire(author),
+    }
+    for end, call in ends.items():
+        with Session(ns["engine"]) as session:
+            author = session.scalars(query).one()
+            assert books_or_refused(author) == 2
+            call(session)
+            assert books_or_refused(author) == RAISE_MESSAGE, end
+            sql_log.clear()
+            assert session.scalars(query).one() is author
+            assert books_or_refused(author) == 2, end  # the option loaded them again
+            assert sql_log.kinds()[-2:] == ("SELECT", "SELECT"), end
+
+
+def test_lazy_raise_on_an_object_the_code_stored_until_queried_with_the_option(
+    backend,
+):
+    ns = run_snippet("loading.raise_by_default", backend).namespace
+    Author, Book = ns["Author"], ns["Book"]
+    query = select(Author).options(selectinload(Author.books))
+    with Session(ns["engine"]) as session:
+        author = Author(name="Octavia E. Butler")
+        session.add(author)
+        session.flush()  # no query loaded it: no option
+        assert books_or_refused(author) == RAISE_MESSAGE
+        session.add(Book(title="Kindred", author_id=author.id))
+        session.flush()
+        found = session.scalars(query.where(Author.id == author.id)).one()
+        assert found is author and books_or_refused(author) == 1
+
+
+def test_merge_of_a_detached_object_whose_row_is_gone_brings_the_row_back(
+    engine, backend, sql_log
+):
+    with Session(engine) as session:
+        user = User(name="Alice")
+        session.add(user)
+        session.commit()
+        user.name  # noqa: B018 (loads what the commit expired)
+    with Session(engine) as other:  # another program deletes the row
+        other.delete(other.get(User, 1))
+        other.commit()
+    assert inspect(user).detached and rows_seen_elsewhere(backend) == []
+    with Session(engine) as session:  # the fix: look the row up first
+        assert session.get(User, user.id) is None
+    with Session(engine) as session:
+        sql_log.clear()
+        merged = session.merge(user)
+        assert inspect(merged).pending and merged is not user  # no error
+        session.commit()
+        assert sql_log.kinds()[-2:] == ("INSERT", "COMMIT")
+    assert rows_seen_elsewhere(backend) == ["Alice"]  # back, with its old key
+    with engine.connect() as connection:
+        assert connection.scalar(select(User.id)) == 1
+
+
+def test_a_primaryjoin_names_its_foreign_column_with_foreign_or_foreign_keys(
+    backend,
+):
+    for style in ("foreign()", "foreign_keys="):
+
+        class Base(DeclarativeBase):
+            pass
+
+        class Purchase(Base):
+            __tablename__ = "purchase"
+
+            id: Mapped[int] = mapped_column(primary_key=True)
+            customer_code: Mapped[str] = mapped_column(String(10))
+
+        join = (
+            "Customer.code == foreign(Purchase.customer_code)"
+            if style == "foreign()"
+            else "Customer.code == Purchase.customer_code"
+        )
+        extra = (
+            {} if style == "foreign()" else {"foreign_keys": [Purchase.customer_code]}
+        )
+
+        class Customer(Base):
+            __tablename__ = "customer"
+
+            id: Mapped[int] = mapped_column(primary_key=True)
+            code: Mapped[str] = mapped_column(String(10), unique=True)
+            purchases: Mapped[list[Purchase]] = relationship(primaryjoin=join, **extra)
+
+        Base.registry.configure()  # no ArgumentError
+        engine = create_engine(backend)
+        Base.metadata.drop_all(engine)
+        Base.metadata.create_all(engine)
+        with Session(engine) as session:
+            session.add(Customer(code="C1", purchases=[Purchase()]))
+            session.commit()
+        with Session(engine) as session:
+            customer = session.scalars(select(Customer)).one()
+            assert [p.customer_code for p in customer.purchases] == ["C1"], style
+        Base.metadata.drop_all(engine)
+        engine.dispose()
+
+
+def test_the_sql_a_server_prints_differs_in_placeholders_returning_and_batching(
+    backend,
+):
+    """What running.md says of the SQL printed on a server, against SQLite's #> lines:
+    placeholders; one new row: RETURNING on PostgreSQL only; several: one INSERT."""
+    name = backend_name(backend)
+    one = [line for _, line in run_snippet("states.lifecycle", backend).printed]
+    one = [line for line in one if line.startswith("INSERT")]
+    assert len(one) == 1
+    assert ("VALUES (?)" in one[0]) == (name == "sqlite")
+    assert ("%(name)s" in one[0]) == (name != "sqlite")
+    assert ("RETURNING" in one[0]) == (name == "postgresql")
+    several = [line for _, line in run_snippet("bulk.bulk_insert", backend).printed]
+    first = [line for line in several if line.startswith("INSERT")][:3]
+    rows_in_first = len(re.findall(r"\?|%\(name__\d\)s", first[0]))
+    assert rows_in_first == (1 if name == "sqlite" else 3)
+    assert "RETURNING" in first[0]  # the new keys, on every backend
+
+
+def test_a_relationship_loaded_before_a_commit_is_forgotten_and_raises_bhk3_again(
+    backend,
+):
+    ns = run_snippet("expiry.detached_lazy_load", backend).namespace
+    Playlist = ns["Playlist"]
+    query = select(Playlist).options(selectinload(Playlist.tracks))
+    for expire_on_commit in (True, False):
+        with Session(ns["engine"], expire_on_commit=expire_on_commit) as session:
+            playlist = session.scalars(query.where(Playlist.id == 1)).one()
+            assert "tracks" in inspect(playlist).dict  # loaded
+            session.commit()
+        if expire_on_commit:  # the commit forgot the tracks, and the close came next
+            with pytest.raises(DetachedInstanceError) as raised:
+                _ = playlist.tracks
+            assert raised.value.code == "bhk3"
+            assert "lazy load operation of attribute 'tracks'" in str(raised.value)
+        else:
+            assert len(playlist.tracks) == 2
