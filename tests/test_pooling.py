@@ -809,9 +809,9 @@ def test_a_reset_listener_with_discard_all_clears_session_state_on_postgresql(
     engine.dispose()
 
 
-def reset_statements_then(finish: str, url: str) -> str:
-    """search_path at the next checkout, after a reset listener ran RESET ALL in the
-    connection's transaction and then ended it with `finish`."""
+def reset_statements_then(finish: str, url: str) -> tuple[str, int]:
+    """search_path and temporary tables at the next checkout, after a reset listener
+    ran RESET ALL and DISCARD TEMP in the connection's transaction, then `finish`."""
     engine = create_engine(url, pool_size=1, pool_reset_on_return=None)
 
     @event.listens_for(engine, "reset")
@@ -824,18 +824,21 @@ def reset_statements_then(finish: str, url: str) -> str:
 
     with engine.connect() as connection:
         connection.execute(text("SET search_path TO tenant_42, public"))
+        connection.execute(text("CREATE TEMPORARY TABLE scratch (id INTEGER)"))
         connection.commit()
     with engine.connect() as connection:
         seen = connection.scalar(text("SHOW search_path"))
+        temporary = "SELECT count(*) FROM pg_class WHERE relpersistence = 't'"
+        tables = connection.scalar(text(temporary + " AND relname = 'scratch'"))
     engine.dispose()
-    return seen
+    return seen, tables
 
 
 @pytest.mark.server("postgresql")
 def test_a_rollback_after_reset_statements_in_the_listener_undoes_them():
     url = require_server("postgresql")
-    assert reset_statements_then("rollback", url) == "tenant_42, public"
-    assert reset_statements_then("commit", url) == '"$user", public'
+    assert reset_statements_then("rollback", url) == ("tenant_42, public", 1)
+    assert reset_statements_then("commit", url) == ('"$user", public', 0)
 
 
 @pytest.mark.server("postgresql")
