@@ -12,6 +12,7 @@ import re
 import shlex
 import shutil
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from sqlalchemy import (
     inspect,
     text,
 )
+from sqlalchemy.exc import DBAPIError
 from standalone import ALEMBIC_INSTALL, script
 
 from tests.autogenerate_facts import CHANGES, empty, proposed
@@ -210,6 +212,11 @@ def test_the_walkthrough_runs_as_written_and_keeps_the_rows(walked):
     ]
 
 
+def copied(folder: Path) -> str:
+    """The URL of the SQLite walkthrough's database, in a copy of its folder."""
+    return f"sqlite:///{folder / 'library.db'}"
+
+
 def test_the_in_step_test_passes_after_the_walkthrough_and_fails_when_a_model_changes(
     tmp_path,
 ):
@@ -218,6 +225,8 @@ def test_the_in_step_test_passes_after_the_walkthrough_and_fails_when_a_model_ch
         _walks[url] = walk(url, tmp_path / "walkthrough")
     folder = tmp_path / "copy"
     shutil.copytree(_walks[url].folder, folder)
+    ini = folder / "alembic.ini"
+    ini.write_text(ini.read_text().replace(_walks[url].url, copied(folder)))
     block = run_snippet("migrations.in_sync").namespace  # the page's block, as saved
     source = Path(block["__file__"]).read_text(encoding="utf-8")
     test = source.split("# --8<-- [start:test]\n")[1].split("# --8<-- [end:test]")[0]
@@ -225,13 +234,15 @@ def test_the_in_step_test_passes_after_the_walkthrough_and_fails_when_a_model_ch
 
     def the_test() -> None:
         module = importlib.import_module("test_migrations")
-        module.test_the_migrations_build_the_schema_of_the_models(tmp_path)
+        fresh = Path(tempfile.mkdtemp(dir=tmp_path))  # a new database each run
+        module.test_the_migrations_build_the_schema_of_the_models(fresh)
 
     passed, printed = in_folder(folder, the_test)
     assert passed == 0, printed
     models = folder / "models.py"
+    walked = models.read_text()
     models.write_text(
-        models.read_text().replace(
+        walked.replace(
             "    born: Mapped[int | None]\n",
             "    born: Mapped[int | None]\n    died: Mapped[int | None]\n",
         )
@@ -240,6 +251,32 @@ def test_the_in_step_test_passes_after_the_walkthrough_and_fails_when_a_model_ch
     assert failed == 1
     assert "AssertionError" in printed and "'add_column'" in printed
     assert "died" in printed
+    code, printed = alembic(folder, "check")  # the database of alembic.ini
+    assert code == 255
+    assert "FAILED: New upgrade operations detected: [('add_column'" in printed
+    assert "died" in printed
+    models.write_text(walked.replace("    born: Mapped[int | None]\n", ""))
+    failed, printed = in_folder(folder, the_test)
+    assert failed == 1 and "'remove_column'" in printed and "born" in printed
+    models.write_text(walked.replace("String(50))", 'String(50), server_default="?")'))
+    assert 'server_default="?"' in models.read_text()
+    assert in_folder(folder, the_test)[0] == 0  # not seen: the test passes
+    code, printed = alembic(folder, "check")
+    assert code == 0
+    # SQL of another database in a migration: the test's SQLite fails on it
+    code, printed = alembic(folder, "revision", "-m", "essay", "--rev-id", "essay")
+    assert code == 0
+    (revision,) = (folder / "migrations" / "versions").glob("essay_*.py")
+    source = revision.read_text()
+    pass_ = '    """Upgrade schema."""\n    pass\n'
+    assert source.count(pass_) == 1
+    revision.write_text(
+        source.replace(
+            pass_, pass_ + "    op.execute(\"ALTER TYPE genre ADD VALUE 'essay'\")\n"
+        )
+    )
+    failed, printed = in_folder(folder, the_test)
+    assert failed == 1 and 'near "TYPE": syntax error' in printed
 
 
 def test_autogenerate_reads_a_rename_as_drop_and_add_and_a_missing_model_as_drop(
@@ -289,31 +326,61 @@ def test_alter_column_with_new_column_name_keeps_the_values(backend):
         engine.dispose()
 
 
-@pytest.mark.server("postgresql")
-def test_postgresql_takes_a_new_enum_value_from_alter_type():
-    from alembic.migration import MigrationContext
-    from alembic.operations import Operations
-    from sqlalchemy import Enum
+ENUM_MIGRATIONS = {  # three migrations, applied together by `upgrade head`
+    "r1": "    op.execute(\"CREATE TYPE genre AS ENUM ('novel', 'poetry')\")\n"
+    "    op.execute('CREATE TABLE author (id INTEGER PRIMARY KEY, genre genre)')\n",
+    "r2": "    op.execute(\"ALTER TYPE genre ADD VALUE 'essay'\")\n",
+    "r3": "    op.execute(\"INSERT INTO author VALUES (1, 'essay')\")\n",
+}
 
-    engine = create_engine(require_postgresql())
+
+@pytest.mark.server("postgresql")
+def test_postgresql_takes_a_new_enum_value_from_alter_type(tmp_path):
+    url = require_postgresql()
+    engine = create_engine(url)
     empty(engine)
-    table = Table(
-        "author",
-        MetaData(),
-        Column("id", Integer, primary_key=True),
-        Column("genre", Enum("novel", "poetry", name="genre")),
-    )
     try:
-        table.create(engine)
-        with engine.begin() as connection:
-            op = Operations(MigrationContext.configure(connection))
-            op.execute("ALTER TYPE genre ADD VALUE 'essay'")
-        with engine.begin() as connection:
-            connection.execute(
-                text("INSERT INTO author (id, genre) VALUES (1, 'essay')")
+        assert alembic(tmp_path, "init", "migrations")[0] == 0
+        ini = tmp_path / "alembic.ini"
+        ini.write_text(
+            ini.read_text().replace(
+                "driver://user:pass@localhost/dbname", url.replace("%", "%%")
             )
+        )
+        versions = tmp_path / "migrations" / "versions"
+        empty_upgrade = '    """Upgrade schema."""\n    pass\n'
+        for revision, operations in ENUM_MIGRATIONS.items():
+            code, printed = alembic(
+                tmp_path, "revision", "-m", revision, "--rev-id", revision
+            )
+            assert code == 0, printed
+            (path,) = versions.glob(f"{revision}_*.py")
+            source = path.read_text()
+            assert source.count(empty_upgrade) == 1
+            path.write_text(source.replace(empty_upgrade, empty_upgrade + operations))
+        code, printed = alembic(tmp_path, "upgrade", "head")
+        assert code == 1
+        assert 'unsafe use of new value "essay" of enum type genre' in printed
+        assert not inspect(engine).has_table("author")  # all three rolled back
+        assert not inspect(engine).has_table("alembic_version")
+        (r2,) = versions.glob("r2_*.py")
+        r2.write_text(
+            r2.read_text().replace(
+                ENUM_MIGRATIONS["r2"],
+                "    with op.get_context().autocommit_block():\n    "
+                + ENUM_MIGRATIONS["r2"],
+            )
+        )
+        assert 'autocommit_block():\n        op.execute("ALTER TYPE' in r2.read_text()
+        code, printed = alembic(tmp_path, "upgrade", "head")
+        assert code == 0, printed
+        with engine.connect() as connection:
             assert connection.scalar(text("SELECT genre FROM author")) == "essay"
     finally:
+        engine.dispose()
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
         empty(engine)
         engine.dispose()
 
@@ -414,4 +481,153 @@ def test_alembics_common_failures_reproduce_with_their_messages(backend, tmp_pat
         assert "does not provide a MetaData object" in printed
     finally:
         empty(engine)
+        engine.dispose()
+
+
+NOT_NULL_WITHOUT_DEFAULT = {
+    "sqlite": "refused",  # Cannot add a NOT NULL column with default value NULL
+    "postgresql": "refused",  # column "born" ... contains null values
+    "mariadb": [(1, 0)],  # the type's zero for every row
+}
+
+
+def test_a_not_null_column_added_to_a_table_with_rows_needs_a_server_default(
+    backend,
+):
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
+    engine = create_engine(backend)
+    empty(engine)
+
+    def add(column: Column) -> object:
+        try:
+            with engine.begin() as connection:
+                op = Operations(MigrationContext.configure(connection))
+                op.add_column("author", column)
+        except DBAPIError:
+            return "refused"
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT id, born FROM author")).all()
+
+    try:
+        author = Table("author", MetaData(), Column("id", Integer, primary_key=True))
+        author.create(engine)
+        with engine.begin() as connection:
+            connection.execute(author.insert(), {"id": 1})
+        found = add(Column("born", Integer, nullable=False))
+        assert found == NOT_NULL_WITHOUT_DEFAULT[backend_name(backend)]
+        if found != "refused":
+            with engine.begin() as connection:
+                connection.execute(text("ALTER TABLE author DROP COLUMN born"))
+        born = Column("born", Integer, nullable=False, server_default="1900")
+        assert add(born) == [(1, 1900)]
+    finally:
+        empty(engine)
+        engine.dispose()
+
+
+def test_a_rename_on_mariadb_keeps_only_what_alter_column_is_told(backend):
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+    from alembic.util import CommandError
+
+    engine = create_engine(backend)
+    empty(engine)
+
+    def rename(old: str, new: str, **existing) -> tuple[bool, bool, object]:
+        with engine.begin() as connection:
+            op = Operations(MigrationContext.configure(connection))
+            op.alter_column("author", old, new_column_name=new, **existing)
+        column = inspect(engine).get_columns("author")[1]
+        assert column["name"] == new
+        default = column["default"]
+        return column["nullable"], default is not None and "anonymous" in default
+
+    try:
+        Table(
+            "author",
+            MetaData(),
+            Column("id", Integer, primary_key=True),
+            Column("name", String(50), nullable=False, server_default="anonymous"),
+        ).create(engine)
+        mariadb = backend_name(backend) == "mariadb"
+        if mariadb:
+            with pytest.raises(CommandError, match="require the existing type"):
+                rename("name", "full_name")
+        else:
+            assert rename("name", "full_name") == (False, True)
+            assert rename("full_name", "name") == (False, True)
+        # the type alone: MariaDB's CHANGE makes the column nullable, no default
+        told = {"existing_type": String(50)}
+        assert rename("name", "full_name", **told) == (mariadb, not mariadb)
+        everything = {
+            "existing_type": String(50),
+            "existing_nullable": False,
+            "existing_server_default": "anonymous",
+        }
+        with engine.begin() as connection:  # back to NOT NULL, default 'anonymous'
+            connection.execute(text("DROP TABLE author"))
+        Table(
+            "author",
+            MetaData(),
+            Column("id", Integer, primary_key=True),
+            Column("name", String(50), nullable=False, server_default="anonymous"),
+        ).create(engine)
+        assert rename("name", "full_name", **everything) == (False, True)
+    finally:
+        empty(engine)
+        engine.dispose()
+
+
+def test_sqlite_alters_a_column_only_in_batch_mode(tmp_path):
+    url = next(url for url in URLS if backend_name(url) == "sqlite")
+    if url not in _walks:
+        _walks[url] = walk(url, tmp_path / "walkthrough")
+    folder = tmp_path / "copy"
+    shutil.copytree(_walks[url].folder, folder)
+    database = copied(folder)
+    ini = folder / "alembic.ini"
+    ini.write_text(ini.read_text().replace(_walks[url].url, database))
+    versions = folder / "migrations" / "versions"
+    models = folder / "models.py"
+    models.write_text(models.read_text().replace("String(50)", "String(100)"))
+    before = alembic(folder, "current")[1]
+    assert alembic(folder, "revision", "--autogenerate", "-m", "longer")[0] == 0
+    (written,) = versions.glob("*_longer.py")
+    assert "op.alter_column('author', 'name'," in written.read_text()
+    code, printed = alembic(folder, "upgrade", "head")
+    assert code == 1 and 'near "ALTER": syntax error' in printed
+    assert alembic(folder, "current")[1] == before  # still the revision before
+    written.unlink()
+    section = PAGE.read_text(encoding="utf-8").split("## SQLite: alter a column")[1]
+    ((title, diff),) = [
+        (t, b) for lang, t, b in FENCE.findall(section) if lang == "diff"
+    ]
+    apply_diff(folder / title, diff)
+    assert alembic(folder, "revision", "--autogenerate", "-m", "longer")[0] == 0
+    (written,) = versions.glob("*_longer.py")
+    source = written.read_text()
+    batch = "with op.batch_alter_table('author', schema=None) as batch_op:"
+    assert source.count(batch) == 2  # upgrade and downgrade
+    engine = create_engine(database)
+    try:
+        for step, length in (("upgrade", 100), ("downgrade", 50), ("upgrade", 100)):
+            code, printed = alembic(folder, step, "head" if step == "upgrade" else "-1")
+            assert code == 0, printed
+            (name,) = [
+                c for c in inspect(engine).get_columns("author") if c["name"] == "name"
+            ]
+            assert name["type"].length == length
+            with engine.connect() as connection:
+                created = connection.scalar(
+                    text("SELECT sql FROM sqlite_master WHERE name = 'author'")
+                )
+                assert created.startswith('CREATE TABLE "author"')  # built again
+                assert connection.execute(
+                    text("SELECT id, name FROM author")
+                ).all() == [(1, "Le Guin")]
+                assert connection.execute(text("SELECT id FROM book")).all() == [(1,)]
+            engine.dispose()
+    finally:
         engine.dispose()
