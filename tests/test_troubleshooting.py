@@ -489,3 +489,19 @@ def test_a_relationship_loaded_before_a_commit_is_forgotten_and_raises_bhk3_agai
             assert "lazy load operation of attribute 'tracks'" in str(raised.value)
         else:
             assert len(playlist.tracks) == 2
+
+
+def test_a_flush_that_fails_in_a_savepoint_block_rolls_back_only_the_savepoint(
+    engine, backend, sql_log
+):
+    with Session(engine) as session:
+        session.add(User(id=1, name="Alice"))
+        session.commit()
+        session.add(User(id=2, name="Bob"))
+        session.flush()  # the transaction's first write, before the savepoint
+        with pytest.raises(IntegrityError), session.begin_nested():
+            session.add(User(id=1, name="Alicia"))
+        assert sql_log.statements[-1].startswith("ROLLBACK TO SAVEPOINT")  # only
+        assert session.get(User, 2).name == "Bob"  # no PendingRollbackError
+        session.commit()
+    assert rows_seen_elsewhere(backend) == ["Alice", "Bob"]
