@@ -24,12 +24,13 @@ def author(
     length: int = 50,
     default: str | None = None,
     genres: tuple[str, ...] = ("novel", "poetry"),
+    native_enum: bool = True,
     born: bool = False,
 ) -> None:
     columns = [
         Column("id", Integer, primary_key=True),
         Column(name, String(length), server_default=default),
-        Column("genre", Enum(*genres, name="genre")),
+        Column("genre", Enum(*genres, name="genre", native_enum=native_enum)),
     ]
     if born:
         columns.append(Column("born", Integer))
@@ -77,6 +78,16 @@ CHANGES = {
             "postgresql": NOTHING,
             "mariadb": "alter the type",
         },
+    ),
+    "A value added to an `Enum(..., native_enum=False)`": Change(
+        lambda m: author(m, native_enum=False),
+        lambda m: author(m, genres=("novel", "poetry", "essay"), native_enum=False),
+        everywhere(NOTHING),
+    ),
+    "A value longer than the others added to an `Enum(..., native_enum=False)`": Change(
+        lambda m: author(m, native_enum=False),
+        lambda m: author(m, genres=("novel", "poetry", "biography"), native_enum=False),
+        everywhere("alter the type"),
     ),
     "A `server_default` changed": Change(
         lambda m: author(m, default="anonymous"),

@@ -217,16 +217,24 @@ def copied(folder: Path) -> str:
     return f"sqlite:///{folder / 'library.db'}"
 
 
-def test_the_in_step_test_passes_after_the_walkthrough_and_fails_when_a_model_changes(
-    tmp_path,
-):
+def sqlite_copy(tmp_path: Path) -> Path:
+    """A copy of the SQLite walkthrough's folder (walked once per session), its
+    alembic.ini pointing at the copy's own database."""
     url = next(url for url in URLS if backend_name(url) == "sqlite")
     if url not in _walks:
+        (tmp_path / "walkthrough").mkdir()
         _walks[url] = walk(url, tmp_path / "walkthrough")
     folder = tmp_path / "copy"
     shutil.copytree(_walks[url].folder, folder)
     ini = folder / "alembic.ini"
     ini.write_text(ini.read_text().replace(_walks[url].url, copied(folder)))
+    return folder
+
+
+def test_the_in_step_test_passes_after_the_walkthrough_and_fails_when_a_model_changes(
+    tmp_path,
+):
+    folder = sqlite_copy(tmp_path)
     block = run_snippet("migrations.in_sync").namespace  # the page's block, as saved
     source = Path(block["__file__"]).read_text(encoding="utf-8")
     test = source.split("# --8<-- [start:test]\n")[1].split("# --8<-- [end:test]")[0]
@@ -581,14 +589,8 @@ def test_a_rename_on_mariadb_keeps_only_what_alter_column_is_told(backend):
 
 
 def test_sqlite_alters_a_column_only_in_batch_mode(tmp_path):
-    url = next(url for url in URLS if backend_name(url) == "sqlite")
-    if url not in _walks:
-        _walks[url] = walk(url, tmp_path / "walkthrough")
-    folder = tmp_path / "copy"
-    shutil.copytree(_walks[url].folder, folder)
+    folder = sqlite_copy(tmp_path)
     database = copied(folder)
-    ini = folder / "alembic.ini"
-    ini.write_text(ini.read_text().replace(_walks[url].url, database))
     versions = folder / "migrations" / "versions"
     models = folder / "models.py"
     models.write_text(models.read_text().replace("String(50)", "String(100)"))
@@ -631,3 +633,43 @@ def test_sqlite_alters_a_column_only_in_batch_mode(tmp_path):
             engine.dispose()
     finally:
         engine.dispose()
+
+
+def test_import_models_works_from_the_folder_of_alembic_ini_only(tmp_path):
+    folder = sqlite_copy(tmp_path)
+    (folder / "elsewhere").mkdir()
+
+    def bare(where: Path, *args: str) -> tuple[int, str]:
+        """The alembic command, with nothing but prepend_sys_path putting `where`
+        on sys.path (the `alembic` script's own folder is sys.path[0])."""
+
+        def run() -> None:
+            sys.path.remove(str(where))
+            alembic_main(argv=list(args), prog="alembic")
+
+        return in_folder(where, run)
+
+    assert bare(folder, "current")[0] == 0
+    code, printed = bare(folder / "elsewhere", "-c", "../alembic.ini", "current")
+    assert code == 1 and "No module named 'models'" in printed
+    ini = folder / "alembic.ini"
+    assert ini.read_text().count("\nprepend_sys_path = .\n") == 1
+    ini.write_text(ini.read_text().replace("\nprepend_sys_path = .\n", "\n"))
+    code, printed = bare(folder, "current")
+    assert code == 1 and "No module named 'models'" in printed
+
+
+def test_a_percent_in_alembic_ini_is_written_twice(tmp_path):
+    assert alembic(tmp_path, "init", "migrations")[0] == 0
+    ini = tmp_path / "alembic.ini"
+    placeholder = ini.read_text()
+    for written, code in (("%", 1), ("%%", 0)):
+        url = f"sqlite:///{tmp_path / ('100' + written + '.db')}"
+        ini.write_text(placeholder.replace("driver://user:pass@localhost/dbname", url))
+        found, printed = alembic(tmp_path, "upgrade", "head")
+        assert found == code, printed
+        if code:
+            assert "InterpolationSyntaxError: '%' must be followed by '%' or '('" in (
+                printed
+            )
+    assert [path.name for path in tmp_path.glob("*.db")] == ["100%.db"]
