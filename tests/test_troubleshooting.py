@@ -505,3 +505,12 @@ def test_a_flush_that_fails_in_a_savepoint_block_rolls_back_only_the_savepoint(
         assert session.get(User, 2).name == "Bob"  # no PendingRollbackError
         session.commit()
     assert rows_seen_elsewhere(backend) == ["Alice", "Bob"]
+
+
+def test_the_merge_example_brings_the_row_back_and_get_first_prevents_it(backend):
+    run = run_snippet("troubleshooting.merge_brings_back_deleted", backend)
+    lines = [text.rstrip("\n") for _, text in run.printed]
+    inserts = [line for line in lines if line.startswith("INSERT")]
+    assert len(inserts) == 1 and "'Alicia'" in inserts[0]  # merge() inserted it
+    assert lines[-2:] == ["deleted meanwhile: not saved", "ROLLBACK"]
+    assert rows_seen_elsewhere(backend) == []  # the fix merged nothing
