@@ -7,6 +7,7 @@ edits, in order, and runs them with the alembic command in an empty folder.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import re
 import shlex
@@ -271,6 +272,26 @@ def test_the_in_step_test_passes_after_the_walkthrough_and_fails_when_a_model_ch
     assert in_folder(folder, the_test)[0] == 0  # not seen: the test passes
     code, printed = alembic(folder, "check")
     assert code == 0
+    # env.py's fileConfig() disables the loggers that exist, until the page's diff
+
+    def the_test_then_an_application_logger() -> None:
+        application = logging.getLogger("library.app")  # made before the test runs
+        the_test()
+        records: list[logging.LogRecord] = []
+        handler = logging.Handler()
+        handler.emit = records.append
+        application.addHandler(handler)
+        application.warning("a record")
+        sys.exit(0 if records else 3)  # 3: the record never reached the handler
+
+    assert in_folder(folder, the_test_then_an_application_logger)[0] == 3
+    section = PAGE.read_text(encoding="utf-8").split("## Keeping migrations and")[1]
+    section = section.split("\n## ")[0]
+    ((title, diff),) = [
+        (t, b) for lang, t, b in FENCE.findall(section) if lang == "diff"
+    ]
+    apply_diff(folder / title, diff)
+    assert in_folder(folder, the_test_then_an_application_logger)[0] == 0
     # SQL of another database in a migration: the test's SQLite fails on it
     code, printed = alembic(folder, "revision", "-m", "essay", "--rev-id", "essay")
     assert code == 0
@@ -415,6 +436,20 @@ def test_a_naming_convention_gives_constraints_the_same_name_everywhere(backend)
         Base.metadata.create_all(engine)
         names = [fk["name"] for fk in inspect(engine).get_foreign_keys("book")]
         assert names == ["fk_book_author_id_author"]
+        primary = inspect(engine).get_pk_constraint("author")["name"]
+        assert primary == (None if backend_name(backend) == "mariadb" else "pk_author")
+        if backend_name(backend) == "mariadb":  # the name MariaDB gives it
+            with engine.connect() as connection:
+                assert (
+                    connection.scalar(
+                        text(
+                            "SELECT constraint_name FROM information_schema.table_constraints"
+                            " WHERE table_schema = DATABASE() AND table_name = 'author'"
+                            " AND constraint_type = 'PRIMARY KEY'"
+                        )
+                    )
+                    == "PRIMARY"
+                )
         empty(engine)
         plain = MetaData()
         for table in Base.metadata.sorted_tables:
@@ -603,6 +638,7 @@ def test_sqlite_alters_a_column_only_in_batch_mode(tmp_path):
     assert alembic(folder, "current")[1] == before  # still the revision before
     written.unlink()
     section = PAGE.read_text(encoding="utf-8").split("## SQLite: alter a column")[1]
+    section = section.split("\n## ")[0]
     ((title, diff),) = [
         (t, b) for lang, t, b in FENCE.findall(section) if lang == "diff"
     ]
@@ -673,3 +709,61 @@ def test_a_percent_in_alembic_ini_is_written_twice(tmp_path):
                 printed
             )
     assert [path.name for path in tmp_path.glob("*.db")] == ["100%.db"]
+
+
+HALF_DONE = {  # a migration that fails after its first operation
+    "sqlite": ("non-transactional", ["id", "born"]),  # the column stays
+    "postgresql": ("transactional", ["id"]),  # all of it rolled back
+    "mariadb": ("non-transactional", ["id", "born"]),
+}
+HALF_DONE_MIGRATIONS = {
+    "r1": "    op.create_table('author', sa.Column('id', sa.Integer, primary_key=True))\n"
+    "    op.execute('INSERT INTO author (id) VALUES (1)')\n",
+    "r2": "    op.add_column('author', sa.Column('born', sa.Integer))\n"
+    "    op.execute('INSERT INTO author (id) VALUES (1)')\n",  # a duplicate key
+}
+
+
+def test_a_migration_that_fails_halfway_is_undone_only_on_postgresql(backend, tmp_path):
+    url = backend
+    engine = create_engine(url)
+    empty(engine)
+    ddl, columns = HALF_DONE[backend_name(backend)]
+    try:
+        assert alembic(tmp_path, "init", "migrations")[0] == 0
+        ini = tmp_path / "alembic.ini"
+        ini.write_text(
+            ini.read_text().replace(
+                "driver://user:pass@localhost/dbname", url.replace("%", "%%")
+            )
+        )
+        versions = tmp_path / "migrations" / "versions"
+        empty_upgrade = '    """Upgrade schema."""\n    pass\n'
+        for revision, operations in HALF_DONE_MIGRATIONS.items():
+            code, printed = alembic(
+                tmp_path, "revision", "-m", revision, "--rev-id", revision
+            )
+            assert code == 0, printed
+            (path,) = versions.glob(f"{revision}_*.py")
+            source = path.read_text()
+            assert source.count(empty_upgrade) == 1
+            path.write_text(source.replace(empty_upgrade, empty_upgrade + operations))
+        assert alembic(tmp_path, "upgrade", "r1")[0] == 0
+        code, printed = alembic(tmp_path, "upgrade", "head")
+        assert code == 1 and "IntegrityError" in printed
+        assert f"Will assume {ddl} DDL." in printed
+        with engine.connect() as connection:
+            version = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        assert version == "r1"  # the database is still at the revision before
+        assert [c["name"] for c in inspect(engine).get_columns("author")] == columns
+        engine.dispose()
+        code, printed = alembic(tmp_path, "upgrade", "head")  # once more
+        assert code == 1
+        if ddl == "transactional":
+            assert "IntegrityError" in printed  # the same failure
+        else:  # the step that was done fails now
+            assert "uplicate column name" in printed and "born" in printed
+    finally:
+        engine.dispose()
+        empty(engine)
+        engine.dispose()
