@@ -767,3 +767,23 @@ def test_a_migration_that_fails_halfway_is_undone_only_on_postgresql(backend, tm
         engine.dispose()
         empty(engine)
         engine.dispose()
+
+
+def test_tables_made_by_create_all_are_stamped_not_upgraded(tmp_path):
+    folder = sqlite_copy(tmp_path)
+    (folder / "library.db").unlink()
+    code, printed = in_folder(  # the tables of the models, with no migration run
+        folder,
+        lambda: importlib.import_module("models").Base.metadata.create_all(
+            create_engine(copied(folder))
+        ),
+    )
+    assert code == 0, printed
+    code, printed = alembic(folder, "revision", "--autogenerate", "-m", "next")
+    assert code == 255 and "FAILED: Target database is not up to date." in printed
+    code, printed = alembic(folder, "upgrade", "head")
+    assert code == 1 and "table author already exists" in printed
+    assert alembic(folder, "stamp", "head")[0] == 0  # runs no migration
+    assert alembic(folder, "check")[0] == 0  # the models and the database agree
+    code, printed = alembic(folder, "revision", "--autogenerate", "-m", "next")
+    assert code == 0, printed
