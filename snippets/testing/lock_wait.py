@@ -33,6 +33,7 @@ def give_up_on_a_lock_after_one_second(dbapi_connection, connection_record):
 engine.dispose()  # (2)!
 # --8<-- [end:timeout]
 
+
 # --8<-- [start:wait]
 def rename(engine: Engine, user_id: int, name: str) -> None:
     """Code under test that opens a session of its own, on the engine."""
