@@ -577,47 +577,39 @@ def test_a_rename_on_mariadb_keeps_only_what_alter_column_is_told(backend):
 
     engine = create_engine(backend)
     empty(engine)
+    mariadb = backend_name(backend) == "mariadb"
 
-    def rename(old: str, new: str, **existing) -> tuple[bool, bool, object]:
+    def rename(**existing) -> tuple[bool, bool]:
+        """Rename name (NOT NULL, default 'anonymous') to full_name: is the column
+        nullable, has it its default?"""
+        empty(engine)
+        Table(
+            "author",
+            MetaData(),
+            Column("id", Integer, primary_key=True),
+            Column("name", String(50), nullable=False, server_default="anonymous"),
+        ).create(engine)
         with engine.begin() as connection:
             op = Operations(MigrationContext.configure(connection))
-            op.alter_column("author", old, new_column_name=new, **existing)
+            op.alter_column("author", "name", new_column_name="full_name", **existing)
         column = inspect(engine).get_columns("author")[1]
-        assert column["name"] == new
+        assert column["name"] == "full_name"
         default = column["default"]
         return column["nullable"], default is not None and "anonymous" in default
 
     try:
-        Table(
-            "author",
-            MetaData(),
-            Column("id", Integer, primary_key=True),
-            Column("name", String(50), nullable=False, server_default="anonymous"),
-        ).create(engine)
-        mariadb = backend_name(backend) == "mariadb"
         if mariadb:
             with pytest.raises(CommandError, match="require the existing type"):
-                rename("name", "full_name")
+                rename()
         else:
-            assert rename("name", "full_name") == (False, True)
-            assert rename("full_name", "name") == (False, True)
-        # the type alone: MariaDB's CHANGE makes the column nullable, no default
+            assert rename() == (False, True)
         told = {"existing_type": String(50)}
-        assert rename("name", "full_name", **told) == (mariadb, not mariadb)
-        everything = {
-            "existing_type": String(50),
-            "existing_nullable": False,
-            "existing_server_default": "anonymous",
-        }
-        with engine.begin() as connection:  # back to NOT NULL, default 'anonymous'
-            connection.execute(text("DROP TABLE author"))
-        Table(
-            "author",
-            MetaData(),
-            Column("id", Integer, primary_key=True),
-            Column("name", String(50), nullable=False, server_default="anonymous"),
-        ).create(engine)
-        assert rename("name", "full_name", **everything) == (False, True)
+        # the type alone: MariaDB's CHANGE makes the column nullable, no default
+        assert rename(**told) == (mariadb, not mariadb)
+        told["existing_nullable"] = False  # and the nullability: still no default
+        assert rename(**told) == (False, not mariadb)
+        told["existing_server_default"] = "anonymous"
+        assert rename(**told) == (False, True)
     finally:
         empty(engine)
         engine.dispose()
