@@ -1,6 +1,6 @@
 """What autogenerate writes for the models on an empty database."""
 
-from snippets.migrations.models import Base
+from snippets.migrations.models import Author, Base, Book  # noqa: F401 (their tables)
 from snippets.support import database_url
 
 # --8<-- [start:render]
