@@ -671,8 +671,9 @@ def test_import_models_works_from_the_folder_of_alembic_ini_only(tmp_path):
         """The alembic command, with nothing but prepend_sys_path putting `where`
         on sys.path (the `alembic` script's own folder is sys.path[0])."""
 
-        def run() -> None:
-            sys.path.remove(str(where))
+        def run() -> None:  # also "" (the working folder), as under `python -c`
+            here = where.resolve()
+            sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
             alembic_main(argv=list(args), prog="alembic")
 
         return in_folder(where, run)
