@@ -105,6 +105,30 @@ def alembic(folder: Path, *args: str) -> tuple[int, str]:
     return in_folder(folder, lambda: alembic_main(argv=list(args), prog="alembic"))
 
 
+def point_at(folder: Path, url: str) -> None:
+    """Put `url` in the alembic.ini that `alembic init` wrote, every % doubled."""
+    ini = folder / "alembic.ini"
+    placeholder = "driver://user:pass@localhost/dbname"
+    ini.write_text(ini.read_text().replace(placeholder, url.replace("%", "%%")))
+
+
+def hand_written(folder: Path, migrations: dict[str, str]) -> Path:
+    """Write `migrations` (revision id -> lines of its upgrade()), one after the other,
+    with `alembic revision`; the folder that holds them."""
+    versions = folder / "migrations" / "versions"
+    empty_upgrade = '    """Upgrade schema."""\n    pass\n'
+    for revision, operations in migrations.items():
+        code, printed = alembic(
+            folder, "revision", "-m", revision, "--rev-id", revision
+        )
+        assert code == 0, printed
+        (path,) = versions.glob(f"{revision}_*.py")
+        source = path.read_text()
+        assert source.count(empty_upgrade) == 1
+        path.write_text(source.replace(empty_upgrade, empty_upgrade + operations))
+    return versions
+
+
 @dataclass
 class Walk:
     folder: Path
@@ -370,23 +394,8 @@ def test_postgresql_takes_a_new_enum_value_from_alter_type(tmp_path):
     empty(engine)
     try:
         assert alembic(tmp_path, "init", "migrations")[0] == 0
-        ini = tmp_path / "alembic.ini"
-        ini.write_text(
-            ini.read_text().replace(
-                "driver://user:pass@localhost/dbname", url.replace("%", "%%")
-            )
-        )
-        versions = tmp_path / "migrations" / "versions"
-        empty_upgrade = '    """Upgrade schema."""\n    pass\n'
-        for revision, operations in ENUM_MIGRATIONS.items():
-            code, printed = alembic(
-                tmp_path, "revision", "-m", revision, "--rev-id", revision
-            )
-            assert code == 0, printed
-            (path,) = versions.glob(f"{revision}_*.py")
-            source = path.read_text()
-            assert source.count(empty_upgrade) == 1
-            path.write_text(source.replace(empty_upgrade, empty_upgrade + operations))
+        point_at(tmp_path, url)
+        versions = hand_written(tmp_path, ENUM_MIGRATIONS)
         code, printed = alembic(tmp_path, "upgrade", "head")
         assert code == 1
         assert 'unsafe use of new value "essay" of enum type genre' in printed
@@ -500,12 +509,7 @@ def test_alembics_common_failures_reproduce_with_their_messages(backend, tmp_pat
             "sqlalchemy.exc.NoSuchModuleError: Can't load plugin: "
             "sqlalchemy.dialects:driver"
         )
-        ini = tmp_path / "alembic.ini"
-        ini.write_text(
-            ini.read_text().replace(
-                "driver://user:pass@localhost/dbname", url.replace("%", "%%")
-            )
-        )
+        point_at(tmp_path, url)
         code, printed = alembic(tmp_path, "revision", "--autogenerate", "-m", "first")
         assert code == 255
         assert (
@@ -724,23 +728,8 @@ def test_a_migration_that_fails_halfway_is_undone_only_on_postgresql(backend, tm
     ddl, columns = HALF_DONE[backend_name(backend)]
     try:
         assert alembic(tmp_path, "init", "migrations")[0] == 0
-        ini = tmp_path / "alembic.ini"
-        ini.write_text(
-            ini.read_text().replace(
-                "driver://user:pass@localhost/dbname", url.replace("%", "%%")
-            )
-        )
-        versions = tmp_path / "migrations" / "versions"
-        empty_upgrade = '    """Upgrade schema."""\n    pass\n'
-        for revision, operations in HALF_DONE_MIGRATIONS.items():
-            code, printed = alembic(
-                tmp_path, "revision", "-m", revision, "--rev-id", revision
-            )
-            assert code == 0, printed
-            (path,) = versions.glob(f"{revision}_*.py")
-            source = path.read_text()
-            assert source.count(empty_upgrade) == 1
-            path.write_text(source.replace(empty_upgrade, empty_upgrade + operations))
+        point_at(tmp_path, url)
+        hand_written(tmp_path, HALF_DONE_MIGRATIONS)
         assert alembic(tmp_path, "upgrade", "r1")[0] == 0
         code, printed = alembic(tmp_path, "upgrade", "head")
         assert code == 1 and "IntegrityError" in printed
