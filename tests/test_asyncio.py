@@ -1105,8 +1105,17 @@ def test_tasks_sharing_a_session_run_their_queries_one_after_the_other(backend):
             await both
             return most[0]
 
+        connected, both_connected = [0], asyncio.Event()
+
         async def own_session():
             async with Session() as session:
+                # Each holds its connection before either sleeps: a new connection
+                # can take longer than the sleep on a busy machine.
+                await session.execute(text("SELECT 1"))
+                connected[0] += 1
+                if connected[0] == 2:
+                    both_connected.set()
+                await both_connected.wait()
                 await session.execute(text(SLEEP[name]))
 
         try:
