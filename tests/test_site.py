@@ -323,6 +323,35 @@ def test_links_into_sqlalchemy_api_docs_name_objects_that_exist():
     assert [anchor for anchor in anchors if not api_object(anchor)] == []
 
 
+API_LINK = re.compile(
+    r"\[`?(?P<text>[\w.]+)(?:\(\))?`?\](?::\s*|\()"
+    r"https://docs\.sqlalchemy\.org/[^\s)#]*#(?P<anchor>sqlalchemy\.[\w.]+)"
+)
+
+
+def api_links_that_disagree(markdown: str) -> list[str]:
+    """Links into SQLAlchemy's API whose text names an object (`Session.add()`) other
+    than the one the anchor names (`sqlalchemy.orm.Session.delete`)."""
+    return [
+        f"{match['text']} -> {match['anchor']}"
+        for match in API_LINK.finditer(markdown)
+        if match["text"].split(".")[-1] != match["anchor"].split(".")[-1]
+    ]
+
+
+def test_a_link_to_sqlalchemys_api_names_the_object_its_anchor_names():
+    assert api_links_that_disagree(
+        "[Session.add()]: https://docs.sqlalchemy.org/en/20/orm/x.html#sqlalchemy.orm.Session.delete\n"
+        "[`merge()`](https://docs.sqlalchemy.org/en/20/orm/x.html#sqlalchemy.orm.Session.merge)"
+    ) == ["Session.add -> sqlalchemy.orm.Session.delete"]
+    found = {
+        f"{page.relative_to(ROOT)}: {problem}"
+        for page in pages()
+        for problem in api_links_that_disagree(page.read_text(encoding="utf-8"))
+    }
+    assert not found, found
+
+
 def test_links_to_sqlalchemy_error_codes_name_codes_the_guide_reproduces():
     """A link to an error code of SQLAlchemy's documentation is to a code that the
     troubleshooting page reproduces (its entries are anchored by their codes)."""
