@@ -7,6 +7,7 @@ import gc
 import inspect
 import logging
 import multiprocessing
+import re
 import sys
 import threading
 import time
@@ -37,7 +38,7 @@ from snippets.pooling.server_side import alive, in_transaction, kill, server_id
 from snippets.states.model import Base, User
 from tests.conftest import require_server
 from tests.databases import backend_name
-from tests.outputs import run_snippet
+from tests.outputs import ROOT, run_snippet
 
 # What each driver says when the server has ended a connection.
 DISCONNECTED = {
@@ -122,15 +123,26 @@ def test_queue_pool_defaults_are_those_of_the_pool_classes(backend):
         "pool_use_lifo": queue["use_lifo"],
         "pool_reset_on_return": reset._reset_on_return.name,
     }
-    assert readouts(pool) == {  # the values of the page's table
-        "pool_size": 5,
-        "max_overflow": 10,
-        "pool_timeout": 30.0,
-        "pool_recycle": -1,
-        "pool_pre_ping": False,
-        "pool_use_lifo": False,
-        "pool_reset_on_return": "reset_rollback",
-    }
+    assert readouts(pool) == defaults_on_the_page()
+
+
+def defaults_on_the_page() -> dict[str, object]:
+    """The "Default" column of the page's table of `create_engine()` settings, read
+    as values: 5, "30 s", "-1 (never)", "off", `"rollback"`."""
+    page = (ROOT / "docs" / "pooling.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(pool_\w+|max_overflow)` \| ([^|]+?) \|", page, re.M)
+    assert len(rows) == 7, rows
+
+    def value(cell: str) -> object:
+        if cell in ("off", "on"):
+            return cell == "on"
+        if number := re.fullmatch(r"(-?\d+)(?: s| \(never\))?", cell):
+            return int(number[1])
+        if reset := re.fullmatch(r'`"(\w+)"`', cell):
+            return f"reset_{reset[1]}"
+        raise AssertionError(f"a default the test cannot read: {cell!r}")
+
+    return {name: value(cell) for name, cell in rows}
 
 
 def test_the_settings_readouts_follow_what_create_engine_is_given(backend):
