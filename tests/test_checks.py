@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,32 @@ def test_stopping_the_check_stops_every_process_it_started():
     else:
         os.kill(child, signal.SIGKILL)
         pytest.fail("the child of the stopped check is still running")
+
+
+def test_a_proof_whose_test_did_not_pass_on_each_series_is_named(tmp_path):
+    from tests.proofs_ran import unproven
+
+    docs, results = tmp_path / "docs", tmp_path / "test-results"
+    docs.mkdir()
+    results.mkdir()
+    (docs / "page.md").write_text(
+        "A [proof](verified.md#test_both). B [proof](verified.md#test_one_series).\n"
+        "C [proof](verified.md#test_never). D [proof](verified.md#test_fails).\n"
+        "E [proof](verified.md#test_strict_build_succeeds).\n"
+    )
+    for version, tests in {
+        "2.1.9": ["test_both", "test_one_series", "test_strict_build_succeeds"],
+        "2.0.58": ["test_both", "test_fails"],
+    }.items():
+        outcomes = {name: {"passed": ["sqlite"], "failed": []} for name in tests}
+        if "test_fails" in outcomes:
+            outcomes["test_fails"]["failed"] = ["mariadb"]
+        run = {"sqlalchemy": version, "tests": outcomes}
+        (results / f"verification-{version}-1.json").write_text(json.dumps(run))
+    assert unproven(docs, results, ["tests/test_site.py"]) == [
+        "page.md: test_one_series did not run on SQLAlchemy 2.0",
+        "page.md: test_never did not run on SQLAlchemy 2.1",
+        "page.md: test_never did not run on SQLAlchemy 2.0",
+        "page.md: test_fails did not run on SQLAlchemy 2.1",
+        "page.md: test_fails on SQLAlchemy 2.0: {'failed': ['mariadb']}",
+    ]

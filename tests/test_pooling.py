@@ -8,6 +8,7 @@ import inspect
 import logging
 import multiprocessing
 import re
+import sqlite3
 import sys
 import threading
 import time
@@ -395,6 +396,10 @@ def test_a_pool_works_around_a_plain_dbapi_connect_function():
     ns = run_snippet("pooling.pool_without_engine").namespace
     assert isinstance(ns["pool"], QueuePool)
     assert ns["pool"].checkedout() == 0
+    assert ns["rows"] == [("pooled",)]  # the same connection: its memory database
+    fresh = sqlite3.connect(":memory:")  # a new connection has no such table
+    with pytest.raises(sqlite3.OperationalError, match="no such table: note"):
+        fresh.execute("SELECT text FROM note")
 
 
 def test_singleton_thread_pool_gives_each_thread_its_own_memory_database():

@@ -2,13 +2,11 @@
 
 # --8<-- [start:pool_without_engine]
 import sqlite3
-import tempfile
-from pathlib import Path
 
 from sqlalchemy.pool import QueuePool
 
-path = Path(tempfile.mkdtemp()) / "plain.db"
-pool = QueuePool(lambda: sqlite3.connect(path), pool_size=2, max_overflow=0)
+# An in-memory database lives as long as its connection, and no longer.
+pool = QueuePool(lambda: sqlite3.connect(":memory:"), pool_size=2, max_overflow=0)
 
 connection = pool.connect()  # (1)!
 cursor = connection.cursor()
@@ -19,8 +17,9 @@ connection.close()  # (2)!
 print(pool.checkedout(), pool.checkedin())
 #> 0 1
 
-again = pool.connect()
-print(again.cursor().execute("SELECT text FROM note").fetchall())
+again = pool.connect()  # (3)!
+rows = again.cursor().execute("SELECT text FROM note").fetchall()
+print(rows)
 #> [('pooled',)]
 again.close()
 pool.dispose()
