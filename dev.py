@@ -175,6 +175,8 @@ def check(extra: list[str]) -> None:
         print(f"dev.py: {PARTS[part]}, run alongside ({log.relative_to(ROOT)}):")
         print(log.read_text(encoding="utf-8"), flush=True)
     code = overall(codes)
+    if not code and not extra:  # a full run: did every proof link's test pass in it?
+        code = status(PYTHON, "-m", "tests.proofs_ran")
     if code:
         sys.exit(code)
 
