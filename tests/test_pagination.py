@@ -1,0 +1,189 @@
+"""Every claim of docs/pagination.md, on every backend."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from sqlalchemy import and_, create_engine, or_, select, tuple_
+from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.orm import Session
+
+from snippets.pagination.model import Author, Base, Book
+from tests.conftest import backend_name
+from tests.outputs import run_snippet
+from tests.pagination_facts import MEASURES, NULLS, PAGING
+
+SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK")
+
+
+def printed(module: str, url: str) -> list:
+    """What the snippet printed itself, each line read back as a Python value."""
+    lines = [text.rstrip("\n") for _, text in run_snippet(module, url).printed]
+    return [read(line) for line in lines if not line.startswith(SQL)]
+
+
+def read(line: str):
+    """`line` as a Python value where it is a literal (a list of ids), else as is."""
+    try:
+        return ast.literal_eval(line)
+    except ValueError:
+        return line
+
+
+@pytest.mark.parametrize("fact", {**PAGING, **NULLS})
+def test_pagination_fact(fact, backend):
+    engine = create_engine(backend)
+    try:
+        assert MEASURES[fact](engine) == {**PAGING, **NULLS}[fact][backend_name(backend)]
+    finally:
+        Base.metadata.drop_all(engine)
+        engine.dispose()
+
+
+def test_limit_offset_and_slice_send_the_same_limit_and_offset(backend, sql_log):
+    ns = run_snippet("pagination.limit_offset", backend).namespace
+    selects = [s for s in sql_log.statements if s.startswith("SELECT book.id")]
+    assert selects[-2] == selects[-1]  # slice(3, 6) is limit(3).offset(3)
+    with Session(ns["engine"]) as session:
+        second = session.scalars(ns["page"](2)).all()
+        assert [b.title for b in second] == ns["titles"][3:]
+        assert session.scalars(ns["by_position"]).all() == second
+
+
+def test_pages_without_order_by_show_an_edited_book_twice_and_skip_another(backend):
+    page_1, page_2, fixed_1, fixed_2 = printed("pagination.unordered_pages", backend)
+    ids = [row[0] for row in page_1 + page_2]
+    assert ids.count(1) == 2 and 4 not in ids  # on all three backends
+    assert [row[0] for row in fixed_1 + fixed_2] == [1, 2, 3, 4, 5, 6]
+
+
+def test_pages_ordered_by_a_column_with_ties_repeat_and_skip_rows_on_the_servers(
+    backend,
+):
+    by_year, by_year_then_id = printed("pagination.tied_pages", backend)
+    ids = [i for page in by_year for i in page]
+    repeated = len(ids) - len(set(ids))
+    assert repeated == {"sqlite": 0, "postgresql": 1, "mariadb": 3}[
+        backend_name(backend)
+    ]
+    assert len(ids) == 10 and len(set(ids)) == 10 - repeated
+    fixed = [i for page in by_year_then_id for i in page]
+    assert sorted(fixed) == list(range(1, 11))
+    # the tie-breaker gives one order: the years, and the ids within a year
+    assert fixed == [2, 4, 6, 8, 10, 1, 3, 5, 7, 9]
+
+
+def test_the_total_counts_a_subquery_and_legacy_count_sends_the_same(
+    backend, sql_log
+):
+    page, total, legacy = printed("pagination.count_total", backend)
+    assert page == "[Book('Dawn'), Book('Imago')]" and total == legacy == 3
+    counts = [s for s in sql_log.statements if "count(*)" in s]
+    assert len(counts) == 2
+    for sql in counts:
+        assert sql.startswith("SELECT count(*) AS count_1 FROM (SELECT book.id AS")
+        assert sql.endswith(") AS anon_1") and "LIMIT" not in sql
+
+
+def test_legacy_count_counts_joined_rows_while_all_returns_each_author_once(
+    backend,
+):
+    lines = printed("pagination.count_join", backend)
+    legacy_count, legacy_all, count, rows, distinct_count, unique = lines
+    assert legacy_count == 3 and count == 3  # one per (author, book) row
+    assert legacy_all == "[Author('Octavia Butler'), Author('Ursula K. Le Guin')]"
+    assert rows == (
+        "[Author('Octavia Butler'), Author('Octavia Butler'), Author('Ursula K. Le Guin')]"
+    )
+    assert distinct_count == 2 and unique == legacy_all
+
+
+def walk(session, statement, after) -> list[int]:
+    """Every page of two by keyset: `after(last)` is the condition of the next page."""
+    ids, last = [], None
+    while True:
+        page = statement if last is None else statement.where(after(last))
+        books = session.scalars(page.limit(2)).all()
+        if not books:
+            return ids
+        ids += [book.id for book in books]
+        last = books[-1]
+
+
+def test_keyset_pages_by_tuple_or_or_match_the_full_order(backend):
+    ns = run_snippet("pagination.keyset", backend).namespace
+    orders = {
+        "ascending": (
+            [Book.year, Book.id],
+            lambda b: tuple_(Book.year, Book.id) > (b.year, b.id),
+        ),
+        "descending": (
+            [Book.year.desc(), Book.id.desc()],
+            lambda b: tuple_(Book.year, Book.id) < (b.year, b.id),
+        ),
+        "mixed": (
+            [Book.year.desc(), Book.title, Book.id],
+            lambda b: or_(
+                Book.year < b.year,
+                and_(Book.year == b.year, Book.title > b.title),
+                and_(Book.year == b.year, Book.title == b.title, Book.id > b.id),
+            ),
+        ),
+    }
+    with Session(ns["engine"]) as session:
+        session.add(Book(title="Adulthood Rites", year=1987, author_id=1))  # a tie
+        session.commit()
+        for name, (order, after) in orders.items():
+            full = session.scalars(select(Book.id).order_by(*order)).all()
+            assert len(full) == 6, name  # Kindred was deleted by the snippet
+            assert walk(session, select(Book).order_by(*order), after) == full, name
+
+
+def test_a_deletion_shifts_offset_pages_but_not_keyset_pages(backend):
+    ns = run_snippet("pagination.keyset", backend).namespace
+    assert [b.title for b in ns["page_1"]] == ["Kindred", "Wild Seed"]
+    assert [b.title for b in ns["by_offset"]] == ["Imago", "Parable of the Sower"]
+    assert [b.title for b in ns["by_key"]] == ["Dawn", "Imago"]
+
+
+def test_the_snippet_keyset_pages_go_up_and_down(backend):
+    lines = printed("pagination.keyset", backend)
+    assert lines[:4] == [
+        "[Book('Kindred'), Book('Wild Seed')]",
+        "[Book('Dawn'), Book('Imago')]",
+        "[Book('Parable of the Talents'), Book('Parable of the Sower')]",
+        "[Book('Imago'), Book('Dawn')]",
+    ]
+
+
+def test_mariadb_refuses_nulls_last_with_a_syntax_error(backend):
+    if backend_name(backend) == "mariadb":
+        with pytest.raises(ProgrammingError) as raised:
+            run_snippet("pagination.nulls_last", backend)
+        assert raised.value.orig.args[0] == 1064
+        message = str(raised.value.orig)
+        assert "You have an error in your SQL syntax" in message
+        assert "near 'NULLS LAST'" in message
+        return
+    lines = printed("pagination.nulls_last", backend)
+    default = {"sqlite": [None, 1979, 1987], "postgresql": [1979, 1987, None]}
+    assert lines == [default[backend_name(backend)], [1979, 1987, None]]
+
+
+def test_ordering_by_is_null_first_puts_nulls_last_on_every_backend(backend):
+    assert printed("pagination.nulls_portable", backend) == [
+        [1979, 1987, None],
+        [1987, 1979, None],
+    ]
+
+
+def test_keyset_pages_by_a_column_with_nulls_lose_rows_until_coalesce(backend):
+    lost, kept = printed("pagination.keyset_nulls", backend)
+    expected = {
+        "sqlite": ["Unfinished", "Untitled"],  # NULLs first, then the walk stops
+        "postgresql": ["Kindred", "Dawn", "Imago"],  # NULLs last, never reached
+        "mariadb": ["Unfinished", "Untitled"],
+    }
+    assert lost == expected[backend_name(backend)]
+    assert kept == ["Kindred", "Dawn", "Imago", "Unfinished", "Untitled"]
