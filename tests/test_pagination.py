@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 import pytest
-from sqlalchemy import and_, create_engine, or_, select, tuple_
+from sqlalchemy import and_, create_engine, func, or_, select, tuple_
 from sqlalchemy.exc import ProgrammingError
 from sqlalchemy.orm import Session
 
@@ -79,6 +79,12 @@ def test_pages_ordered_by_a_column_with_ties_repeat_and_skip_rows_on_the_servers
 def test_the_total_counts_a_subquery_and_legacy_count_sends_the_same(backend, sql_log):
     page, total, legacy = printed("pagination.count_total", backend)
     assert page == "[Book('Dawn'), Book('Imago')]" and total == legacy == 3
+    ns = run_snippet("pagination.count_total", backend).namespace
+    with Session(ns["engine"]) as session:
+        of_the_page = select(func.count()).select_from(ns["first_page"].subquery())
+        assert session.scalar(of_the_page) == 2  # the page, not the total
+    sql_log.clear()
+    run_snippet("pagination.count_total", backend)
     counts = [s for s in sql_log.statements if "count(*)" in s]
     assert len(counts) == 2
     for sql in counts:
@@ -190,3 +196,22 @@ def test_keyset_pages_by_a_column_with_nulls_lose_rows_until_coalesce(backend):
     }
     assert lost == expected[backend_name(backend)]
     assert kept == ["Kindred", "Dawn", "Imago", "Unfinished", "Untitled"]
+
+
+def test_sqlite_and_mariadb_read_the_unordered_listing_from_the_title_index(backend):
+    ns = run_snippet("pagination.unordered_pages", backend).namespace
+    plan = (
+        ns["listing"]
+        .limit(3)
+        .compile(ns["engine"], compile_kwargs={"literal_binds": True})
+    )
+    with ns["engine"].connect() as connection:
+        if backend_name(backend) == "sqlite":
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {plan}").all()
+            assert any("COVERING INDEX ix_book_title" in row[-1] for row in rows)
+        elif backend_name(backend) == "mariadb":
+            (row,) = connection.exec_driver_sql(f"EXPLAIN {plan}").mappings().all()
+            assert row["key"] == "ix_book_title"
+        else:  # PostgreSQL reads the table
+            rows = connection.exec_driver_sql(f"EXPLAIN {plan}").scalars().all()
+            assert any("Seq Scan on book" in line for line in rows)
