@@ -6,7 +6,7 @@ import ast
 
 import pytest
 from sqlalchemy import and_, create_engine, func, or_, select, tuple_
-from sqlalchemy.exc import ProgrammingError
+from sqlalchemy.exc import DBAPIError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from snippets.pagination.model import Base, Book
@@ -51,6 +51,17 @@ def test_limit_offset_and_slice_send_the_same_limit_and_offset(backend, sql_log)
         second = session.scalars(ns["page"](2)).all()
         assert [b.title for b in second] == ns["titles"][3:]
         assert session.scalars(ns["by_position"]).all() == second
+        first = session.scalars(select(Book).order_by(Book.id).slice(0, 3)).all()
+        assert first == session.scalars(ns["page"](1)).all()  # the same page at 0
+    # no negative positions: slice(-3, None) sends OFFSET -3
+    from_the_end = select(Book.id).order_by(Book.id).slice(-3, None)
+    with Session(ns["engine"]) as session:
+        if backend_name(backend) == "sqlite":  # read as OFFSET 0: every book
+            assert session.scalars(from_the_end).all() == [1, 2, 3, 4, 5, 6]
+        else:
+            with pytest.raises(DBAPIError):
+                session.scalars(from_the_end).all()
+    assert -3 in from_the_end.compile(ns["engine"]).params.values()
 
 
 def test_pages_without_order_by_show_an_edited_book_twice_and_skip_another(backend):
