@@ -117,13 +117,13 @@ def seen(pages: list[list[int]], books: int) -> str:
     return f"{len(twice)} book{'s' * (len(twice) > 1)} twice, {len(never)} never"
 
 
-def edit_between_pages(engine: Engine, columns) -> str:
+def edit_between_pages(engine: Engine, columns, *order) -> str:
     """Six books; read page 1 of 3, retitle book 1, read page 2."""
     fresh(
         engine,
         Author(name="Octavia Butler", books=[Book(title=t) for t in TITLES]),
     )
-    statement = select(*columns)
+    statement = select(*columns).order_by(*order)
     with Session(engine) as session:
         page_1 = [row[0] for row in session.execute(statement.limit(3))]
     with Session(engine) as session:

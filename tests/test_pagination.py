@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from snippets.pagination.model import Base, Book
 from tests.conftest import backend_name
 from tests.outputs import run_snippet
-from tests.pagination_facts import MEASURES, NULLS, PAGING
+from tests.pagination_facts import MEASURES, NULLS, PAGING, edit_between_pages
 
 SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK")
 
@@ -69,6 +69,15 @@ def test_pages_without_order_by_show_an_edited_book_twice_and_skip_another(backe
     ids = [row[0] for row in page_1 + page_2]
     assert ids.count(1) == 2 and 4 not in ids  # on all three backends
     assert [row[0] for row in fixed_1 + fixed_2] == [1, 2, 3, 4, 5, 6]
+    # the very edit that broke the unordered pages, on fresh data, with the order
+    engine = create_engine(backend)
+    try:
+        listing = [Book.id, Book.title]
+        assert edit_between_pages(engine, listing) == "book 1 twice, book 4 never"
+        assert edit_between_pages(engine, listing, Book.id) == "every book once"
+    finally:
+        Base.metadata.drop_all(engine)
+        engine.dispose()
 
 
 def test_pages_ordered_by_a_column_with_ties_repeat_and_skip_rows_on_the_servers(
