@@ -73,6 +73,11 @@ NULLS = {
         "postgresql": "NULL last",
         "mariadb": "NULL last",
     },
+    "`order_by(Book.year.is_not(None), Book.year)`": {
+        "sqlite": "NULL first",
+        "postgresql": "NULL first",
+        "mariadb": "NULL first",
+    },
 }
 
 
@@ -194,5 +199,8 @@ MEASURES = {
     ),
     "`order_by(Book.year.is_(None), Book.year)`": (
         lambda engine: where_null_goes(engine, Book.year.is_(None), Book.year)
+    ),
+    "`order_by(Book.year.is_not(None), Book.year)`": (
+        lambda engine: where_null_goes(engine, Book.year.is_not(None), Book.year)
     ),
 }
