@@ -123,6 +123,14 @@ def test_legacy_count_counts_joined_rows_while_all_returns_each_author_once(
         "[Author('Octavia Butler'), Author('Octavia Butler'), Author('Ursula K. Le Guin')]"
     )
     assert distinct_count == 2 and unique == legacy_all
+    # the fix without a join: any() gives the legacy count and list the same answer
+    ns = run_snippet("pagination.count_join", backend).namespace
+    Author = ns["Author"]
+    with Session(ns["engine"]) as session:
+        with_any = session.query(Author).filter(Author.books.any(Book.year > 1970))
+        assert with_any.count() == len(with_any.all()) == 2
+        joined = ns["after_1970"].with_session(session)
+        assert joined.count() == 3 and len(joined.all()) == 2
 
 
 def walk(session, statement, after, size: int = 2) -> list[int]:
