@@ -12,6 +12,7 @@ from snippets.loading.library import LIBRARY
 from tests.autogenerate_facts import CHANGES
 from tests.backend_facts import FACTS
 from tests.outputs import ROOT
+from tests.pagination_facts import NULLS, PAGING
 from tests.strategies import STRATEGIES, measure
 from tests.transitions import TRANSITIONS
 
@@ -63,6 +64,19 @@ def backend_facts() -> str:
     for fact, values in FACTS.items():
         lines.append(f"| {fact} | " + " | ".join(values[b] for b in backends) + " |")
     source = HEADER.format(source="tests/backend_facts.py")
+    return source + "\n".join(lines) + "\n"
+
+
+def pagination_table(facts: dict[str, dict[str, str]], first: str) -> str:
+    """A table of the chapter "Pagination and counts", from tests/pagination_facts.py."""
+    lines = [
+        f"| {first} | SQLite | PostgreSQL | MariaDB |",
+        "| --- | --- | --- | --- |",
+    ]
+    for fact, values in facts.items():
+        cells = [values[b] for b in ("sqlite", "postgresql", "mariadb")]
+        lines.append(f"| {fact} | " + " | ".join(cells) + " |")
+    source = HEADER.format(source="tests/pagination_facts.py")
     return source + "\n".join(lines) + "\n"
 
 
@@ -149,4 +163,10 @@ GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/loading_counts.md": loading_counts,
     ROOT / "docs/includes/loading_cheat_sheet.md": loading_cheat_sheet,
     ROOT / "docs/includes/server_examples.md": server_examples,
+    ROOT / "docs/includes/pagination_paging.md": (
+        lambda: pagination_table(PAGING, "Pages of books")
+    ),
+    ROOT / "docs/includes/pagination_nulls.md": (
+        lambda: pagination_table(NULLS, "Years 1979, 1987 and NULL")
+    ),
 }

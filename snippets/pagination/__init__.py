@@ -1,0 +1,1 @@
+"""Examples of the chapter "Pagination and counts" (docs/pagination.md)."""
