@@ -17,6 +17,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session
 
 from snippets.joins.model import Author, Base, Book, library
+from snippets.joins.staff import Employee
 from tests.conftest import backend_name
 from tests.outputs import run_snippet
 
@@ -216,8 +217,9 @@ def test_any_sends_exists_and_returns_each_author_once_where_the_join_repeats(
         "[Author('Iain')]",
     ]
     sent = selects(sql_log)
-    assert "WHERE EXISTS (SELECT 1 FROM book WHERE author.id = book.author_id AND" in (
-        sent[1]
+    assert (
+        "WHERE EXISTS (SELECT 1 FROM book WHERE author.id = book.author_id AND"
+        in (sent[1])
     )
     assert "WHERE NOT (EXISTS (SELECT 1 FROM book" in sent[2]
 
@@ -230,8 +232,9 @@ def test_has_and_a_join_to_a_many_to_one_return_the_same_books(backend, sql_log)
         "[Book('Go Ask Alice')]",
     ]
     sent = selects(sql_log)[3:]
-    assert "WHERE EXISTS (SELECT 1 FROM author WHERE author.id = book.author_id" in (
-        sent[0]
+    assert (
+        "WHERE EXISTS (SELECT 1 FROM author WHERE author.id = book.author_id"
+        in (sent[0])
     )
     assert "WHERE NOT (EXISTS (SELECT 1 FROM author" in sent[2]
 
@@ -269,6 +272,7 @@ def test_aliased_joins_the_books_table_twice_under_two_names(backend, sql_log):
 
 
 def test_a_self_join_pairs_each_employee_with_their_manager(backend, sql_log):
+    assert Employee.manager.property.direction.name == "MANYTOONE"  # remote_side
     assert printed("joins.managers", backend) == [
         "[('Ada', 'Grace'), ('Alan', 'Grace')]",
         "[('Ada', 'Grace'), ('Alan', 'Grace'), ('Grace', None)]",
@@ -353,7 +357,7 @@ def test_the_cartesian_warning_comes_once_per_statement_not_once_per_run(books):
         assert run(session, only_octavia) == (4, 1)  # a filter on one side: still
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            assert len(session.query(Author.id, Book.id).all()) == 12
+            assert len(session.query(Author, Book).all()) == 12
         assert [w.category for w in caught] == [SAWarning]  # the legacy Query too
 
 
@@ -388,7 +392,9 @@ def test_a_relationship_or_an_explicit_on_clause_picks_the_foreign_key(
 
 def test_the_join_errors_are_raised_before_any_sql_is_sent(books, sql_log):
     no_left_side = select(func.count()).join(Book)
-    with Session(books) as session:
-        with pytest.raises(InvalidRequestError, match="Don't know how to join to"):
-            session.execute(no_left_side)
+    with (
+        Session(books) as session,
+        pytest.raises(InvalidRequestError, match="Don't know how to join to"),
+    ):
+        session.execute(no_left_side)
     assert not [s for s in sql_log.statements if s not in ("BEGIN", "ROLLBACK")]

@@ -5,6 +5,7 @@ from snippets.support import fresh_engine
 
 # --8<-- [start:equals]
 from sqlalchemy import select
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 engine = fresh_engine(Base.metadata, *library())
@@ -25,8 +26,6 @@ with Session(engine) as session:
 # --8<-- [end:equals]
 
 # --8<-- [start:no_key]
-from sqlalchemy.exc import StatementError
-
 with Session(engine) as session:
     ann = Author(name="Ann")  # (1)!
     try:
@@ -71,7 +70,9 @@ with Session(engine) as session:
     except StatementError as error:
         print(str(error.orig).split("; ")[1])
         #> the object is detached and the value was expired
-    print(session.scalars(select(Book).where(Book.author_id == octavia_id)).all())  # (4)!
+    print(
+        session.scalars(select(Book).where(Book.author_id == octavia_id)).all()
+    )  # (4)!
     #> SELECT book.id, book.title, book.year, book.author_id FROM book WHERE book.author_id = ? (2,)
     #> [Book('Kindred')]
 #> ROLLBACK

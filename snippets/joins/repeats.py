@@ -1,6 +1,6 @@
 """A join to a collection sends one row per child: the parent comes back once per child."""
 
-from snippets.joins.model import Author, Base, Book, library
+from snippets.joins.model import Author, Base, library
 from snippets.support import fresh_engine
 
 # --8<-- [start:repeats]

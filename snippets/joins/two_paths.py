@@ -35,7 +35,8 @@ with Session(engine) as session:
     #> SELECT airport.code, flight.number FROM airport JOIN flight ON airport.id = flight.origin_id ORDER BY flight.number
     #> [('LHR', 'BA117'), ('JFK', 'BA178')]
     landing = select(Airport.code, Flight.number).join(
-        Flight, Flight.destination_id == Airport.id  # (2)!
+        Flight,
+        Flight.destination_id == Airport.id,  # (2)!
     )
     print(session.execute(landing.order_by(Flight.number)).all())
     #> SELECT airport.code, flight.number FROM airport JOIN flight ON flight.destination_id = airport.id ORDER BY flight.number

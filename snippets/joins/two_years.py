@@ -6,7 +6,7 @@ from snippets.support import fresh_engine
 # --8<-- [start:error]
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 engine = fresh_engine(Base.metadata, *library())
 
@@ -23,8 +23,6 @@ with Session(engine) as session:
 # --8<-- [end:error]
 
 # --8<-- [start:aliased]
-from sqlalchemy.orm import aliased
-
 with Session(engine) as session:
     early, late = aliased(Book), aliased(Book)  # (1)!
     both = (
