@@ -101,6 +101,21 @@ def test_select_from_and_join_from_give_the_join_its_left_side(backend, sql_log)
         assert f"FROM author {join} book ON author.id = book.author_id" in sent
 
 
+def test_join_to_a_class_takes_its_left_side_from_the_select(books, sql_log):
+    join = JOIN[backend_name(str(books.url))]
+    with Session(books) as session:
+        titles = session.scalars(select(Book.title).join(Author)).all()
+        authors = session.scalars(select(Author.name).join(Book)).all()
+        counted = session.scalar(select(func.count(Book.id)).join(Author))
+    assert sorted(titles) == ["A Wizard of Earthsea", "Kindred", "The Dispossessed"]
+    assert sorted(authors) == ["Octavia", "Ursula", "Ursula"]
+    assert counted == 3  # a count of a column names its table: a left side
+    first, second, third = selects(sql_log)[-3:]
+    assert f"FROM book {join} author ON" in first
+    assert f"FROM author {join} book ON" in second
+    assert f"FROM book {join} author ON" in third
+
+
 # One row per child
 
 
@@ -202,6 +217,15 @@ def test_a_detached_expired_object_compared_once_while_attached_keeps_its_key(bo
         assert len(hers) == 2
         with pytest.raises(StatementError, match="detached and the value was expired"):
             session.scalars(select(Book).where(Book.author == octavia)).all()
+
+
+def test_without_expiry_at_commit_a_detached_object_can_still_be_compared(books):
+    with Session(books, expire_on_commit=False) as session:
+        octavia = session.scalars(select(Author).filter_by(name="Octavia")).one()
+        session.commit()
+    with Session(books) as session:
+        found = session.scalars(select(Book).where(Book.author == octavia)).all()
+        assert names(found) == ["Kindred"]
 
 
 # EXISTS: any() and has()
