@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import Column, MetaData, String, Table, create_engine, func, select
 from sqlalchemy.exc import (
     AmbiguousForeignKeysError,
     ArgumentError,
@@ -23,6 +23,12 @@ from tests.outputs import run_snippet
 
 SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK")
 JOIN = {"sqlite": "JOIN", "postgresql": "JOIN", "mariadb": "INNER JOIN"}
+CARTESIAN = [
+    f'SELECT statement has a cartesian product between FROM element(s) "{one}" '
+    f'and FROM element "{other}".  Apply join condition(s) between each element '
+    "to resolve."
+    for one, other in (("book", "author"), ("author", "book"))
+]
 
 
 def printed(module: str, url: str) -> list[str]:
@@ -353,7 +359,10 @@ def test_grouping_by_the_name_alone_merges_two_authors_of_one_name(books):
 def test_two_entities_without_a_join_send_a_cartesian_product_and_warn(
     backend, sql_log
 ):
-    lines = printed("joins.cartesian", backend)
+    run = run_snippet("joins.cartesian", backend)
+    lines = [text.rstrip("\n") for _, text in run.printed]
+    lines = [line for line in lines if not is_sql(line)]
+    assert run.namespace["message"] in CARTESIAN  # the page quotes it whole
     assert lines[:4] == [
         "12",  # 3 authors times 4 books
         "SAWarning",
@@ -361,6 +370,39 @@ def test_two_entities_without_a_join_send_a_cartesian_product_and_warn(
         "Apply join condition(s) between each element to resolve.",
     ]
     assert "FROM author, book" in selects(sql_log)[0]
+
+
+def test_the_cartesian_warning_names_the_two_tables_in_either_order(books):
+    # The linter starts from an element popped from a set of tables, hashed by
+    # their address: fresh Table objects for the same two tables land in both
+    # orders within one process.
+    seen = set()
+    with books.connect() as conn:
+        for _ in range(40):
+            metadata = MetaData()
+            author = Table("author", metadata, Column("name", String(50)))
+            book = Table("book", metadata, Column("title", String(100)))
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                assert len(conn.execute(select(author.c.name, book.c.title)).all()) == 12
+            [warning] = caught
+            assert str(warning.message) in CARTESIAN
+            seen.add(str(warning.message))
+    assert seen == set(CARTESIAN)
+
+
+def test_the_cartesian_warning_is_on_by_default_and_off_without_from_linting(books):
+    pairs = select(Author.name, Book.title)
+    quiet = create_engine(books.url, enable_from_linting=False)  # the same database
+    for engine, expected in ((books, 1), (quiet, 0)):
+        with (
+            Session(engine) as session,
+            warnings.catch_warnings(record=True) as caught,
+        ):
+            warnings.simplefilter("always")
+            assert len(session.execute(pairs).all()) == 12
+        assert sum(issubclass(w.category, SAWarning) for w in caught) == expected
+    quiet.dispose()
 
 
 def test_an_explicit_join_removes_the_cartesian_warning(backend):
