@@ -384,7 +384,9 @@ def test_the_cartesian_warning_names_the_two_tables_in_either_order(books):
             book = Table("book", metadata, Column("title", String(100)))
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                assert len(conn.execute(select(author.c.name, book.c.title)).all()) == 12
+                assert (
+                    len(conn.execute(select(author.c.name, book.c.title)).all()) == 12
+                )
             [warning] = caught
             assert str(warning.message) in CARTESIAN
             seen.add(str(warning.message))
