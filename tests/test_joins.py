@@ -212,17 +212,22 @@ def test_an_expired_object_is_reloaded_first_and_a_detached_expired_one_raises(
     assert sent[reload[-1] + 1].startswith("SELECT book.id")
 
 
-def test_a_detached_expired_object_compared_once_while_attached_keeps_its_key(books):
+def test_a_comparison_written_before_the_expiry_keeps_the_key_of_a_detached_object(
+    books,
+):
     with Session(books) as session:
         ursula = session.scalars(select(Author).filter_by(name="Ursula")).one()
         octavia = session.scalars(select(Author).filter_by(name="Octavia")).one()
+        iain = session.scalars(select(Author).filter_by(name="Iain")).one()
         Book.author == ursula  # noqa: B015  built only, never run
         session.commit()
+        Book.author == iain  # noqa: B015  written after the commit: Iain is expired
     with Session(books) as session:
         hers = session.scalars(select(Book).where(Book.author == ursula)).all()
         assert len(hers) == 2
-        with pytest.raises(StatementError, match="detached and the value was expired"):
-            session.scalars(select(Book).where(Book.author == octavia)).all()
+        for author in (octavia, iain):
+            with pytest.raises(StatementError, match="detached and the value was expi"):
+                session.scalars(select(Book).where(Book.author == author)).all()
 
 
 def test_without_expiry_at_commit_a_detached_object_can_still_be_compared(books):
@@ -232,6 +237,14 @@ def test_without_expiry_at_commit_a_detached_object_can_still_be_compared(books)
     with Session(books) as session:
         found = session.scalars(select(Book).where(Book.author == octavia)).all()
         assert names(found) == ["Kindred"]
+    with Session(books, expire_on_commit=False) as session:
+        octavia = session.scalars(select(Author).filter_by(name="Octavia")).one()
+        session.rollback()  # a rollback expires, whatever expire_on_commit says
+    with (
+        Session(books) as session,
+        pytest.raises(StatementError, match="detached and the value was expired"),
+    ):
+        session.scalars(select(Book).where(Book.author == octavia)).all()
 
 
 # EXISTS: any() and has()
