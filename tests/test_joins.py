@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from snippets.joins.model import Author, Base, Book, library
 from snippets.joins.staff import Employee
+from snippets.relationship_joins.airports import Airport
 from tests.conftest import backend_name
 from tests.outputs import run_snippet
 
@@ -120,6 +121,28 @@ def test_join_to_a_class_takes_its_left_side_from_the_select(books, sql_log):
     assert f"FROM book {join} author ON" in first
     assert f"FROM author {join} book ON" in second
     assert f"FROM book {join} author ON" in third
+
+
+def test_a_join_along_a_relationship_brings_its_own_left_side(books, sql_log):
+    join = JOIN[backend_name(str(books.url))]
+    with Session(books) as session:
+        titles = session.scalars(select(Book.title).join(Author.books)).all()
+        counted = session.scalar(select(func.count()).join(Author.books))
+        same = session.scalar(select(func.count()).join_from(Author, Book))
+    assert sorted(titles) == ["A Wizard of Earthsea", "Kindred", "The Dispossessed"]
+    assert counted == same == 3
+    for sent in selects(sql_log)[-3:]:
+        assert f"FROM author {join} book ON author.id = book.author_id" in sent
+
+
+def test_a_select_of_an_unrelated_table_has_no_left_side_either(books, sql_log):
+    unrelated = select(Airport.code).join(Book)  # built: nothing raised yet
+    with (
+        Session(books) as session,
+        pytest.raises(InvalidRequestError, match="Don't know how to join to"),
+    ):
+        session.execute(unrelated)
+    assert not [s for s in sql_log.statements if s not in ("BEGIN", "ROLLBACK")]
 
 
 # One row per child
