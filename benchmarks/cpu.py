@@ -90,9 +90,13 @@ def main(extra: list[str]) -> None:
     (hierarchy() / "cgroup.procs").write_text(str(os.getpid()))
     totals = {part: usage(group) for part, group in groups.items()}
     summary(totals, wall, load, load_after, code)
-    for group in groups.values():
-        group.rmdir()
-    base.rmdir()
+    for group in [*groups.values(), base]:  # once the last process in it has ended
+        for _ in range(100):
+            try:
+                group.rmdir()
+                break
+            except OSError:
+                time.sleep(0.1)
 
 
 def summary(totals, wall, load, load_after, code) -> None:
