@@ -14,6 +14,7 @@
     python3 dev.py images   draw the diagrams (assets/diagrams/) and the lifecycle
                             picture again (chromium, and Node.js for Mermaid)
     python3 dev.py bench    measure snippet run times, build time and peak memory
+                            (`--pages`: each page's weight and Lighthouse scores alone)
     python3 dev.py bench-pool   measure a checkout from QueuePool against NullPool
     python3 dev.py lock     re-resolve requirements.lock (run it on Python 3.11)
 
