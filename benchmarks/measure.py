@@ -1,6 +1,13 @@
 """Measure how fast the guide verifies and builds, and how heavy and fast its pages are.
 
     python3 dev.py bench [--repeat N] [--no-write]
+    python3 dev.py bench --pages [--repeat N] [--no-write]
+
+`--pages` re-measures the per-page part alone (one clean build for each page's build
+time, then each page's transfer and Lighthouse scores) and rewrites, in
+benchmarks/RESULTS.md, the table "Per page" and the summary rows drawn from it (the
+heaviest pages, the lowest scores), saying when; every other row keeps its last full
+measurement. A new page then needs minutes, not the full bench.
 
 Writes benchmarks/RESULTS.md (unless --no-write) with, for this machine:
 - the wall time of `python3 dev.py check`, as CI runs it (median of N);
@@ -306,7 +313,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--pages", action="store_true", help="the per-page part alone")
     args = parser.parse_args()
+    if args.pages:
+        pages_only(args.repeat, write=not args.no_write)
+        return
 
     own, tree = suite_memory()  # first: a red suite is not worth measuring
     checks = check_times(args.repeat)
@@ -334,6 +345,43 @@ def main() -> None:
     text += DETAILS.format(**tables(snippets, per_page, pages))
     print(text)
     if not args.no_write:
+        RESULTS.write_text(text, encoding="utf-8")
+
+
+# The rows of the summary table that come from the per-page measurements.
+PAGE_ROWS = re.compile(r"^\| (Heaviest|Lowest Lighthouse) .*\n", re.M)
+PER_PAGE = re.compile(r"(\| Page \| Build \|.*\n\| ---.*\n)((?:\| .*\n)+)")
+PAGES_NOTE = re.compile(r"^The table \"Per page\" and the rows .*\n\n", re.M)
+
+
+def pages_only(repeat: int, write: bool) -> None:
+    """Measure each page again (its build time, transfer and Lighthouse scores) and
+    put the results into benchmarks/RESULTS.md in place of the previous ones."""
+    with tempfile.TemporaryDirectory() as folder:
+        _, per_page = builds(1, Path(folder))
+        pages = lighthouse(Path(folder) / "site", repeat)
+    old = RESULTS.read_text(encoding="utf-8")
+    summary = [
+        line + "\n"
+        for line in render(repeat, [0], {"-": 0}, [(0, 0)], pages, {}).splitlines()
+        if PAGE_ROWS.match(line + "\n")
+    ]
+    at = PAGE_ROWS.search(old)
+    if at is None or PER_PAGE.search(old) is None:
+        sys.exit(f"{RESULTS} has no per-page rows: run the full `python3 dev.py bench`")
+    text = PAGE_ROWS.sub("", old)
+    text = text[: at.start()] + "".join(summary) + text[at.start() :]
+    rows = tables({}, per_page, pages)["pages"] + "\n"
+    text = PER_PAGE.sub(lambda m: m[1] + rows, text)
+    note = (
+        f'The table "Per page" and the rows of the heaviest pages and the lowest'
+        f" scores were measured again on {datetime.date.today().isoformat()}"
+        f" (`python3 dev.py bench --pages`, medians of {repeat} runs); the other rows"
+        f" come from the last full `python3 dev.py bench`.\n\n"
+    )
+    text = PAGES_NOTE.sub("", text).replace("## Per page\n\n", "## Per page\n\n" + note)
+    print(text)
+    if write:
         RESULTS.write_text(text, encoding="utf-8")
 
 

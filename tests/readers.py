@@ -89,15 +89,15 @@ class Run:
 
 
 def run_script(path: Path, database_url: str | None = None, *, fork=False) -> Run:
-    """Copy `path` into an empty folder and run it there as a reader would; with
-    `fork`, in a process forked from a reader's interpreter that has imported
-    SQLAlchemy already (`Forks`)."""
+    """Copy `path` into an empty folder and run it there as a reader would, with
+    `database_url` in the reader's shell; with `fork`, in a process forked from a
+    reader's interpreter that has imported SQLAlchemy already (`Forks`)."""
     with tempfile.TemporaryDirectory(prefix="reader-") as folder:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
         reader = python(reader_kind(copy.read_text(encoding="utf-8"), database_url))
-        if fork and database_url is None and os.name == "posix":
-            return FORKS.run(reader, copy)
+        if fork and os.name == "posix":
+            return FORKS.run(reader, copy, database_url)
         done = subprocess.run(
             [str(reader), "-I", copy.name],
             cwd=folder,
@@ -115,18 +115,22 @@ def run_script(path: Path, database_url: str | None = None, *, fork=False) -> Ru
 # the repository importable) in the script's folder; it runs the file as __main__
 # and ends as an interpreter does, its exit code and output those of the script.
 # Every script imports from sqlalchemy itself (tests/test_downloads.py checks that
-# the two ways print the same).
+# the two ways print the same). The server starts with the environment of a reader's
+# shell without a database URL (`environment(None)`); a run with one puts it into the
+# child's environment (os.environ: the C library's too, where a driver reads it)
+# before the script starts, as the shell would have.
 FORK_SERVER = """
 import json, os, runpy, signal, sys
 import sqlalchemy, sqlalchemy.orm
 for request in sys.stdin:
-    folder, name, out, err = json.loads(request)
+    folder, name, out, err, settings = json.loads(request)
     child = os.fork()
     if child == 0:
         def hung(*_):  # a script that hangs ends, naming itself and where it was
             raise TimeoutError(f"{name} was still running after 300 s")
         signal.signal(signal.SIGALRM, hung)
         signal.alarm(300)
+        os.environ.update(settings)
         os.chdir(folder)
         for fd, file in ((1, out), (2, err)):
             os.dup2(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), fd)
@@ -160,10 +164,12 @@ class Forks:
             self.started.append(server)
             return server
 
-    def run(self, reader: Path, script: Path) -> Run:
+    def run(self, reader: Path, script: Path, database_url: str | None) -> Run:
         with tempfile.TemporaryDirectory(prefix="output-") as outputs:
             out, err = Path(outputs, "stdout"), Path(outputs, "stderr")
+            settings = environment(database_url).items() - environment(None).items()
             request = [str(script.parent), script.name, str(out), str(err)]
+            request.append(dict(settings))
             server = self.server(reader)
             server.stdin.write(json.dumps(request) + "\n")
             server.stdin.flush()

@@ -3,7 +3,9 @@ outside the repository, with SQLAlchemy (and a driver) alone (tests/readers.py).
 
 The runs on SQLite start together, in the background, when the first test needs
 one; those that need a server run in their own test, one at a time, so that they
-never share a database with another test.
+never share a database with another test. Scripts run forked from a reader's
+interpreter that has imported SQLAlchemy (tests/readers.py), which the last test
+here shows to be the run of `python -I`.
 """
 
 from __future__ import annotations
@@ -65,6 +67,13 @@ def served(site: Path, uri: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def forks():
+    """The fork servers of the scripts' runs, stopped at the end of the session."""
+    yield FORKS
+    FORKS.close()
+
+
 @pytest.fixture(scope="session")
 def reader_runs(built_site, request):
     """The runs on SQLite of every script and notebook whose test the session runs,
@@ -87,7 +96,6 @@ def reader_runs(built_site, request):
             runs[uri] = pool.submit(run_notebook, served(built_site, uri))
     yield runs
     pool.shutdown(cancel_futures=True)
-    FORKS.close()
 
 
 def check_script(uri: str, text: str, run) -> None:
@@ -128,7 +136,8 @@ def test_a_script_that_needs_a_server_prints_its_output_lines_on_postgresql(
     url = require_server("postgresql")  # the #> lines'
     uri = script_uri(path)
     script = served(built_site, uri)
-    check_script(uri, script.read_text(encoding="utf-8"), run_script(script, url))
+    run = run_script(script, url, fork=True)
+    check_script(uri, script.read_text(encoding="utf-8"), run)
 
 
 @pytest.mark.parametrize(
@@ -142,7 +151,7 @@ def test_a_script_that_needs_a_server_prints_its_output_lines_on_postgresql(
 )
 def test_an_example_that_needs_a_server_says_so_in_one_line(url, says, built_site):
     for path in ON_A_SERVER:
-        run = run_script(served(built_site, script_uri(path)), url)
+        run = run_script(served(built_site, script_uri(path)), url, fork=True)
         assert run.returncode == 1 and run.stdout == ""
         assert run.stderr.count("\n") == 1 and says in run.stderr, run.stderr
 
@@ -193,15 +202,19 @@ def test_a_reader_who_installed_sqlalchemy_alone_has_no_driver(kind):
         "from sqlalchemy import __version__\nprint(__version__)",
         "import sys\nprint(sys.argv, __name__, sys.flags.isolated)\nraise ValueError(1)",
         'import atexit\natexit.register(print, "at exit")\nraise SystemExit("stop")',
+        "import os\nprint(os.getcwd() == os.path.dirname(os.path.abspath(__file__)))\n"
+        "print(sorted(os.environ.items()))",
     ],
-    ids=["prints", "fails", "exits"],
+    ids=["prints", "fails", "exits", "environment"],
 )
-def test_a_forked_run_is_the_run_of_python_dash_i(code, tmp_path):
-    """The downloads on SQLite run forked from an interpreter that has imported
-    SQLAlchemy (tests/readers.py): the same exit code and output as `python -I`."""
+@pytest.mark.parametrize("url", [None, "sqlite:///example.db"], ids=["no-url", "url"])
+def test_a_forked_run_is_the_run_of_python_dash_i(code, url, tmp_path):
+    """The downloads run forked from an interpreter that has imported SQLAlchemy
+    (tests/readers.py): the same exit code and output as `python -I`, with or without
+    a database URL in the reader's environment."""
     script = tmp_path / "example.py"
     script.write_text(code, encoding="utf-8")
-    plain, forked = run_script(script), run_script(script, fork=True)
+    plain, forked = run_script(script, url), run_script(script, url, fork=True)
     assert forked.returncode == plain.returncode
     assert forked.stdout == plain.stdout
     last = [run.stderr.strip().splitlines()[-1:] for run in (plain, forked)]
