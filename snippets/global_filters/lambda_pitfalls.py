@@ -4,8 +4,14 @@ from snippets.global_filters.model import Base, Note, notes
 from snippets.support import fresh_engine
 
 # --8<-- [start:built_once]
-from sqlalchemy import select
-from sqlalchemy.orm import Session, with_loader_criteria
+from sqlalchemy import event, select
+from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.orm import (
+    ORMExecuteState,
+    Session,
+    sessionmaker,
+    with_loader_criteria,
+)
 
 engine = fresh_engine(Base.metadata, *notes())
 
@@ -24,11 +30,6 @@ with Session(engine) as session:
 # --8<-- [end:built_once]
 
 # --8<-- [start:closure]
-from sqlalchemy import event
-from sqlalchemy.exc import InvalidRequestError
-from sqlalchemy.orm import ORMExecuteState, sessionmaker
-
-
 def only_own_tenant(state: ORMExecuteState) -> None:
     if state.is_select and not state.is_column_load:
         state.statement = state.statement.options(

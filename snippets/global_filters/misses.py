@@ -7,7 +7,7 @@ from snippets.support import fresh_engine
 # --8<-- [start:held]
 from datetime import datetime
 
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import sessionmaker
 
 engine = fresh_engine(Base.metadata, *library())
@@ -37,8 +37,6 @@ with Session() as session:
 # --8<-- [end:held]
 
 # --8<-- [start:not_built]
-from sqlalchemy import func, text
-
 with Session() as session:
     print(session.execute(text("SELECT title FROM book ORDER BY id")).all())  # (1)!
     #> BEGIN (implicit)

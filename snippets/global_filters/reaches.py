@@ -1,12 +1,12 @@
 """Where the soft-delete filter reaches: queries, get(), lazy and eager loads, joins, aliases."""
 
 from snippets.global_filters.filters import hide_deleted
-from snippets.global_filters.model import Author, Base, Book, SoftDelete, library
+from snippets.global_filters.model import Author, Base, Book, library
 from snippets.support import fresh_engine
 
 # --8<-- [start:setup]
 from sqlalchemy import event, select
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import aliased, joinedload, selectinload, sessionmaker
 
 engine = fresh_engine(Base.metadata, *library())
 Session = sessionmaker(engine)
@@ -26,8 +26,6 @@ with Session() as session:
 # --8<-- [end:queries]
 
 # --8<-- [start:relationships]
-from sqlalchemy.orm import joinedload, selectinload
-
 with Session() as session:
     octavia = session.get(Author, 1)
     #> BEGIN (implicit)
@@ -56,8 +54,6 @@ with Session() as session:
 # --8<-- [end:relationships]
 
 # --8<-- [start:joins]
-from sqlalchemy.orm import aliased
-
 with Session() as session:
     wrote_dawn = select(Author).join(Author.books).where(Book.title == "Dawn")
     print(session.scalars(wrote_dawn).all())  # (1)!
@@ -70,23 +66,3 @@ with Session() as session:
     #> [Book('Kindred')]
 #> ROLLBACK
 # --8<-- [end:joins]
-
-# --8<-- [start:without_aliases]
-from sqlalchemy.orm import Session as PlainSession
-from sqlalchemy.orm import with_loader_criteria
-
-on_book = with_loader_criteria(Book, lambda cls: cls.deleted_at.is_(None))
-on_mixin = with_loader_criteria(SoftDelete, lambda cls: cls.deleted_at.is_(None))
-with PlainSession(engine) as session:  # (1)!
-    print(session.scalars(select(Book).options(on_book)).all())
-    #> BEGIN (implicit)
-    #> SELECT book.id, book.title, book.author_id, book.deleted_at FROM book WHERE book.deleted_at IS NULL
-    #> [Book('Kindred')]
-    print(session.scalars(select(other).options(on_book)).all())  # (2)!
-    #> SELECT book_1.id, book_1.title, book_1.author_id, book_1.deleted_at FROM book AS book_1
-    #> [Book('Kindred'), Book('Dawn')]
-    print(session.scalars(select(Book).options(on_mixin)).all())  # (3)!
-    #> SELECT book.id, book.title, book.author_id, book.deleted_at FROM book
-    #> [Book('Kindred'), Book('Dawn')]
-#> ROLLBACK
-# --8<-- [end:without_aliases]
