@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import contextvars
+import warnings
 from datetime import datetime
 
 import pytest
-from sqlalchemy import create_engine, event, select, text, update
+from sqlalchemy import create_engine, delete, event, select, text, update
 from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import (
     ORMExecuteState,
     Session,
+    joinedload,
     selectinload,
     sessionmaker,
     with_loader_criteria,
@@ -83,6 +85,10 @@ def test_the_filter_reaches_queries_get_lazy_and_eager_loads_joins_and_aliases(
     assert "ON author.id = book_1.author_id AND book_1.deleted_at IS NULL" in joined
     join = next(s for s in book_selects if " JOIN book ON" in s)
     assert "ON author.id = book.author_id AND book.deleted_at IS NULL" in join
+    # The lazy load and selectinload carry it twice: carried over, and the listener's.
+    lazy = next(s for s in book_selects if "= book.author_id AND" in s)
+    selectin = next(s for s in book_selects if "book.author_id IN" in s)
+    assert lazy.count(NOT_DELETED) == 2 and selectin.count(NOT_DELETED) == 2
     # Sessions of the factory are filtered; a Session made directly is not.
     engine = ns["engine"]
     with ns["Session"]() as session:
@@ -101,6 +107,24 @@ def test_without_include_aliases_an_alias_is_skipped_and_a_mixin_filters_nothing
         "[Book('Kindred'), Book('Dawn')]",
         "[Book('Kindred'), Book('Dawn')]",
     ]
+    engine = create_engine(backend)
+    seed(engine)
+    on_mixin = with_loader_criteria(SoftDelete, lambda cls: cls.deleted_at.is_(None))
+    with warnings.catch_warnings(), Session(engine) as session:
+        warnings.simplefilter("error")  # no warning either
+        assert len(session.scalars(select(Book).options(on_mixin)).all()) == 2
+    engine.dispose()
+
+
+def test_a_listener_on_the_session_class_filters_every_session(library_engine):
+    event.listen(Session, "do_orm_execute", hide_deleted)
+    try:
+        with Session(library_engine) as one, sessionmaker(library_engine)() as two:
+            assert one.get(Book, 2) is None and two.get(Book, 2) is None
+    finally:
+        event.remove(Session, "do_orm_execute", hide_deleted)
+    with Session(library_engine) as session:
+        assert session.get(Book, 2) is not None
 
 
 def test_the_filter_misses_objects_the_session_holds_until_they_are_reloaded(
@@ -147,15 +171,19 @@ def test_orm_update_and_delete_take_the_criterion_only_when_given_it(backend, sq
     assert all(NOT_DELETED in statement for statement in dml[1:])
 
 
+@pytest.mark.parametrize("synchronize", ["auto", "fetch"])
 def test_orm_update_with_the_criterion_leaves_held_deleted_objects_alone(
-    library_engine,
+    library_engine, synchronize
 ):
     not_deleted = with_loader_criteria(
         SoftDelete, lambda cls: cls.deleted_at.is_(None), include_aliases=True
     )
     with Session(library_engine) as session:
         kindred, dawn = session.scalars(select(Book).order_by(Book.id)).all()
-        session.execute(update(Book).values(title="X").options(not_deleted))
+        statement = update(Book).values(title="X").options(not_deleted)
+        session.execute(
+            statement, execution_options={"synchronize_session": synchronize}
+        )
         assert (kindred.title, dawn.title) == ("X", "Dawn")
         assert session.scalar(text("SELECT title FROM book WHERE id = 2")) == "Dawn"
 
@@ -173,16 +201,28 @@ def test_include_deleted_reaches_its_statement_and_its_selectinload_not_later_la
     assert len(lazy) == 1 and NOT_DELETED in lazy[0]
     selectin = [s for s in selects(sql_log) if "book.author_id IN" in s]
     assert len(selectin) == 1 and NOT_DELETED not in selectin[0]
+    engine = create_engine(backend)
+    seed(engine)
+    with filtered(engine)() as session:
+        joined = (
+            select(Author)
+            .options(joinedload(Author.books))
+            .execution_options(include_deleted=True)
+        )
+        assert len(session.scalars(joined).unique().one().books) == 2
+    engine.dispose()
 
 
 def test_the_listener_flags_tell_the_loads_apart(library_engine):
-    seen = []
+    seen, updates_and_deletes = [], []
     factory = sessionmaker(library_engine)
 
     @event.listens_for(factory, "do_orm_execute")
     def record(state: ORMExecuteState) -> None:
         flags = (state.is_select, state.is_relationship_load, state.is_column_load)
         seen.append(flags)
+        if state.is_update or state.is_delete:
+            updates_and_deletes.append((state.is_update, state.is_delete))
 
     with factory() as session:
         octavia = session.get(Author, 1)  # a SELECT
@@ -192,6 +232,8 @@ def test_the_listener_flags_tell_the_loads_apart(library_engine):
         _ = octavia.name  # an expired attribute
         session.refresh(octavia)
         session.execute(text("SELECT 1"))
+        session.execute(update(Book).values(title="X"))
+        session.execute(delete(Book))
     assert seen == [
         (True, False, False),
         (True, True, False),
@@ -200,7 +242,10 @@ def test_the_listener_flags_tell_the_loads_apart(library_engine):
         (True, False, True),
         (True, False, True),
         (False, False, False),
+        (False, False, False),
+        (False, False, False),
     ]
+    assert [flag for flag in updates_and_deletes] == [(True, False), (False, True)]
 
 
 def test_a_where_added_to_column_loads_makes_a_soft_deleted_object_unreadable(

@@ -29,6 +29,7 @@ with Session(engine) as session:
 #> ROLLBACK
 # --8<-- [end:built_once]
 
+
 # --8<-- [start:closure]
 def only_own_tenant(state: ORMExecuteState) -> None:
     if state.is_select and not state.is_column_load:

@@ -43,7 +43,8 @@ with Session() as session:
     #> SELECT title FROM book ORDER BY id
     #> [('Kindred',), ('Dawn',)]
     book_table = Book.__table__
-    print(session.execute(select(book_table.c.title).order_by(book_table.c.id)).all())  # (2)!
+    titles = select(book_table.c.title).order_by(book_table.c.id)
+    print(session.execute(titles).all())  # (2)!
     #> SELECT book.title FROM book ORDER BY book.id
     #> [('Kindred',), ('Dawn',)]
     print(session.scalar(select(func.count()).select_from(book_table)))  # (3)!

@@ -52,6 +52,7 @@ def library() -> list[Author]:
 
 # --8<-- [end:rows]
 
+
 # --8<-- [start:note]
 class Note(Base):
     __tablename__ = "note"
