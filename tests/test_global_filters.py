@@ -91,7 +91,7 @@ def test_the_filter_reaches_queries_get_lazy_and_eager_loads_joins_and_aliases(
     assert lazy.count(NOT_DELETED) == 2 and selectin.count(NOT_DELETED) == 2
     # Sessions of the factory are filtered; a Session made directly is not.
     engine = ns["engine"]
-    with ns["Session"]() as session:
+    with ns["FilteredSession"]() as session:
         assert session.get(Book, 2) is None
         assert [b.title for b in session.get(Author, 1).books] == ["Kindred"]
     with Session(engine) as session:

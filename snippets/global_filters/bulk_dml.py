@@ -9,10 +9,10 @@ from sqlalchemy import delete, event, update
 from sqlalchemy.orm import sessionmaker, with_loader_criteria
 
 engine = fresh_engine(Base.metadata, *library())
-Session = sessionmaker(engine)
-event.listen(Session, "do_orm_execute", hide_deleted)
+FilteredSession = sessionmaker(engine)
+event.listen(FilteredSession, "do_orm_execute", hide_deleted)
 
-with Session() as session:
+with FilteredSession() as session:
     shout = update(Book).values(title=Book.title + "!")
     print(session.execute(shout).rowcount)  # (1)!
     #> BEGIN (implicit)

@@ -18,10 +18,10 @@ def where_not_deleted(state: ORMExecuteState) -> None:
         state.statement = state.statement.where(Book.deleted_at.is_(None))
 
 
-Session = sessionmaker(engine)
-event.listen(Session, "do_orm_execute", where_not_deleted)
+FilteredSession = sessionmaker(engine)
+event.listen(FilteredSession, "do_orm_execute", where_not_deleted)
 
-with Session() as session:
+with FilteredSession() as session:
     kindred = session.get(Book, 1)
     #> BEGIN (implicit)
     #> SELECT book.id, book.title, book.author_id, book.deleted_at FROM book WHERE book.id = ? AND book.deleted_at IS NULL (1,)
@@ -51,10 +51,10 @@ def where_not_deleted_in_queries(state: ORMExecuteState) -> None:
 
 
 engine = fresh_engine(Base.metadata, *library())
-Session = sessionmaker(engine)
-event.listen(Session, "do_orm_execute", where_not_deleted_in_queries)
+FilteredSession = sessionmaker(engine)
+event.listen(FilteredSession, "do_orm_execute", where_not_deleted_in_queries)
 
-with Session() as session:
+with FilteredSession() as session:
     dawn = session.get(Book, 2)  # (2)!
     #> BEGIN (implicit)
     #> SELECT book.id, book.title, book.author_id, book.deleted_at FROM book WHERE book.id = ? AND book.deleted_at IS NULL (2,)

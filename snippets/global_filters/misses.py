@@ -11,10 +11,10 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.orm import sessionmaker
 
 engine = fresh_engine(Base.metadata, *library())
-Session = sessionmaker(engine)
-event.listen(Session, "do_orm_execute", hide_deleted)
+FilteredSession = sessionmaker(engine)
+event.listen(FilteredSession, "do_orm_execute", hide_deleted)
 
-with Session() as session:
+with FilteredSession() as session:
     octavia = session.get(Author, 1)
     #> BEGIN (implicit)
     #> SELECT author.id, author.name FROM author WHERE author.id = ? (1,)
@@ -37,7 +37,7 @@ with Session() as session:
 # --8<-- [end:held]
 
 # --8<-- [start:not_built]
-with Session() as session:
+with FilteredSession() as session:
     print(session.execute(text("SELECT title FROM book ORDER BY id")).all())  # (1)!
     #> BEGIN (implicit)
     #> SELECT title FROM book ORDER BY id

@@ -9,10 +9,10 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import selectinload, sessionmaker
 
 engine = fresh_engine(Base.metadata, *library())
-Session = sessionmaker(engine)
-event.listen(Session, "do_orm_execute", hide_deleted)
+FilteredSession = sessionmaker(engine)
+event.listen(FilteredSession, "do_orm_execute", hide_deleted)
 
-with Session() as session:
+with FilteredSession() as session:
     everything = select(Book).order_by(Book.id).execution_options(include_deleted=True)
     print(session.scalars(everything).all())  # (1)!
     #> BEGIN (implicit)
@@ -20,7 +20,7 @@ with Session() as session:
     #> [Book('Kindred'), Book('Dawn')]
 #> ROLLBACK
 
-with Session() as session:
+with FilteredSession() as session:
     octavia = session.scalars(
         select(Author).execution_options(include_deleted=True)
     ).one()
@@ -31,7 +31,7 @@ with Session() as session:
     #> [Book('Kindred')]
 #> ROLLBACK
 
-with Session() as session:
+with FilteredSession() as session:
     with_books = (
         select(Author)
         .options(selectinload(Author.books))

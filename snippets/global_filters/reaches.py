@@ -9,12 +9,12 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import aliased, joinedload, selectinload, sessionmaker
 
 engine = fresh_engine(Base.metadata, *library())
-Session = sessionmaker(engine)
-event.listen(Session, "do_orm_execute", hide_deleted)  # (1)!
+FilteredSession = sessionmaker(engine)
+event.listen(FilteredSession, "do_orm_execute", hide_deleted)  # (1)!
 # --8<-- [end:setup]
 
 # --8<-- [start:queries]
-with Session() as session:
+with FilteredSession() as session:
     print(session.scalars(select(Book)).all())  # (1)!
     #> BEGIN (implicit)
     #> SELECT book.id, book.title, book.author_id, book.deleted_at FROM book WHERE book.deleted_at IS NULL
@@ -26,7 +26,7 @@ with Session() as session:
 # --8<-- [end:queries]
 
 # --8<-- [start:relationships]
-with Session() as session:
+with FilteredSession() as session:
     octavia = session.get(Author, 1)
     #> BEGIN (implicit)
     #> SELECT author.id, author.name FROM author WHERE author.id = ? (1,)
@@ -35,7 +35,7 @@ with Session() as session:
     #> [Book('Kindred')]
 #> ROLLBACK
 
-with Session() as session:
+with FilteredSession() as session:
     eager = select(Author).options(selectinload(Author.books))
     print(session.scalars(eager).one().books)  # (2)!
     #> BEGIN (implicit)
@@ -44,7 +44,7 @@ with Session() as session:
     #> [Book('Kindred')]
 #> ROLLBACK
 
-with Session() as session:
+with FilteredSession() as session:
     joined = select(Author).options(joinedload(Author.books))
     print(session.scalars(joined).unique().one().books)  # (3)!
     #> BEGIN (implicit)
@@ -54,7 +54,7 @@ with Session() as session:
 # --8<-- [end:relationships]
 
 # --8<-- [start:joins]
-with Session() as session:
+with FilteredSession() as session:
     wrote_dawn = select(Author).join(Author.books).where(Book.title == "Dawn")
     print(session.scalars(wrote_dawn).all())  # (1)!
     #> BEGIN (implicit)

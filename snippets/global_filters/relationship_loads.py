@@ -26,10 +26,10 @@ def hide_deleted_at_top_level(state: ORMExecuteState) -> None:
         )
 
 
-Session = sessionmaker(engine)
-event.listen(Session, "do_orm_execute", hide_deleted_at_top_level)
+FilteredSession = sessionmaker(engine)
+event.listen(FilteredSession, "do_orm_execute", hide_deleted_at_top_level)
 
-with Session() as session:
+with FilteredSession() as session:
     dawn = Book(title="Dawn", deleted_at=datetime(2024, 1, 1))
     octavia = Author(name="Octavia", books=[Book(title="Kindred"), dawn])
     session.add(octavia)
@@ -46,7 +46,7 @@ with Session() as session:
     #> [Book('Kindred'), Book('Dawn')]
 #> ROLLBACK
 
-with Session() as session:
+with FilteredSession() as session:
     octavia = session.scalars(select(Author)).one()
     #> BEGIN (implicit)
     #> SELECT author.id, author.name FROM author
@@ -57,10 +57,10 @@ with Session() as session:
 # --8<-- [end:skipped]
 
 # --8<-- [start:fixed]
-Session = sessionmaker(engine)
-event.listen(Session, "do_orm_execute", hide_deleted)  # (1)!
+FilteredSession = sessionmaker(engine)
+event.listen(FilteredSession, "do_orm_execute", hide_deleted)  # (1)!
 
-with Session() as session:
+with FilteredSession() as session:
     gone = Book(title="Orsinian Tales", deleted_at=datetime(2024, 1, 1))
     ursula = Author(name="Ursula", books=[Book(title="Lathe"), gone])
     session.add(ursula)

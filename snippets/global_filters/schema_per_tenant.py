@@ -10,11 +10,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.schema import CreateSchema, DropSchema
 
 
-class Base(DeclarativeBase):
+class TenantBase(DeclarativeBase):
     pass
 
 
-class Invoice(Base):
+class Invoice(TenantBase):
     __tablename__ = "invoice"  # (1)!
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,7 +32,7 @@ with engine.begin() as connection:
         connection.execute(DropSchema(schema, cascade=True, if_exists=True))
         connection.execute(CreateSchema(schema))
         in_schema = connection.execution_options(schema_translate_map={None: schema})
-        Base.metadata.create_all(in_schema)
+        TenantBase.metadata.create_all(in_schema)
 print_sql(engine)
 
 for schema, amount in (("tenant_a", 100), ("tenant_b", 200)):

@@ -20,11 +20,11 @@ def only_own_tenant(state: ORMExecuteState) -> None:
         )
 
 
-Session = sessionmaker(engine)
-event.listen(Session, "do_orm_execute", only_own_tenant)
+FilteredSession = sessionmaker(engine)
+event.listen(FilteredSession, "do_orm_execute", only_own_tenant)
 
 for tenant_id in (1, 2):
-    with Session(info={"tenant_id": tenant_id}) as session:  # (2)!
+    with FilteredSession(info={"tenant_id": tenant_id}) as session:  # (2)!
         print(session.scalars(select(Note)).all())
         #> BEGIN (implicit)
         #> SELECT note.id, note.tenant_id, note.text FROM note WHERE note.tenant_id = ? (1,)
