@@ -35,26 +35,31 @@ with engine.begin() as connection:
         TenantBase.metadata.create_all(in_schema)
 print_sql(engine)
 
-for schema, amount in (("tenant_a", 100), ("tenant_b", 200)):
+
+def add_and_list(schema: str, amount: int) -> None:
     tenant_engine = engine.execution_options(schema_translate_map={None: schema})
     with Session(tenant_engine) as session:  # (2)!
         session.add(Invoice(amount=amount))
         session.commit()
-        #> BEGIN (implicit)
-        #> INSERT INTO tenant_a.invoice (amount) VALUES (%(amount)s::INTEGER) RETURNING tenant_a.invoice.id {'amount': 100}
-        #> COMMIT
-        #> BEGIN (implicit)
-        #> INSERT INTO tenant_b.invoice (amount) VALUES (%(amount)s::INTEGER) RETURNING tenant_b.invoice.id {'amount': 200}
-        #> COMMIT
         print(session.scalars(select(Invoice)).all())
-        #> BEGIN (implicit)
-        #> SELECT tenant_a.invoice.id, tenant_a.invoice.amount FROM tenant_a.invoice
-        #> [Invoice(100)]
-    #> ROLLBACK
-        #> BEGIN (implicit)
-        #> SELECT tenant_b.invoice.id, tenant_b.invoice.amount FROM tenant_b.invoice
-        #> [Invoice(200)]
-    #> ROLLBACK
+
+
+add_and_list("tenant_a", 100)
+#> BEGIN (implicit)
+#> INSERT INTO tenant_a.invoice (amount) VALUES (%(amount)s::INTEGER) RETURNING tenant_a.invoice.id {'amount': 100}
+#> COMMIT
+#> BEGIN (implicit)
+#> SELECT tenant_a.invoice.id, tenant_a.invoice.amount FROM tenant_a.invoice
+#> [Invoice(100)]
+#> ROLLBACK
+add_and_list("tenant_b", 200)
+#> BEGIN (implicit)
+#> INSERT INTO tenant_b.invoice (amount) VALUES (%(amount)s::INTEGER) RETURNING tenant_b.invoice.id {'amount': 200}
+#> COMMIT
+#> BEGIN (implicit)
+#> SELECT tenant_b.invoice.id, tenant_b.invoice.amount FROM tenant_b.invoice
+#> [Invoice(200)]
+#> ROLLBACK
 # --8<-- [end:translate]
 engine.dispose()
 
