@@ -152,6 +152,22 @@ def test_the_filter_misses_objects_the_session_holds_until_they_are_reloaded(
             session.rollback()
 
 
+def test_get_of_a_held_object_after_a_commit_reloads_it_unfiltered(
+    library_engine, sql_log
+):
+    with filtered(library_engine)() as session:
+        kindred = session.get(Book, 1)
+        kindred.deleted_at = datetime(2024, 6, 1)
+        session.commit()  # expires kindred, which stays in the identity map
+        sql_log.clear()
+        assert session.get(Book, 1) is kindred  # soft-deleted, still returned
+        reloads = selects(sql_log)
+        assert len(reloads) == 1 and "deleted_at IS NULL" not in reloads[0]
+        assert kindred.deleted_at is not None
+    with filtered(library_engine)() as session:  # an object it does not hold
+        assert session.get(Book, 1) is None
+
+
 def test_the_filter_misses_text_core_selects_and_counts_of_the_table(backend):
     lines = printed("global_filters.misses", backend)
     assert lines[-4:] == [
