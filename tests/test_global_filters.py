@@ -226,6 +226,21 @@ def test_include_deleted_reaches_its_statement_and_its_selectinload_not_later_la
             .execution_options(include_deleted=True)
         )
         assert len(session.scalars(joined).unique().one().books) == 2
+    # A collection the session already loaded, filtered, is kept by both loaders,
+    # until populate_existing makes them load it again.
+    for loader in (selectinload, joinedload):
+        with filtered(engine)() as session:
+            octavia = session.get(Author, 1)  # held: the identity map is weak
+            assert len(octavia.books) == 1
+            opt_out = (
+                select(Author)
+                .options(loader(Author.books))
+                .execution_options(include_deleted=True)
+            )
+            assert len(session.scalars(opt_out).unique().one().books) == 1
+            again = opt_out.execution_options(populate_existing=True)
+            assert session.scalars(again).unique().one() is octavia
+            assert len(octavia.books) == 2
     engine.dispose()
 
 
