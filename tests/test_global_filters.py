@@ -187,7 +187,7 @@ def test_orm_update_and_delete_take_the_criterion_only_when_given_it(backend, sq
     assert all(NOT_DELETED in statement for statement in dml[1:])
 
 
-@pytest.mark.parametrize("synchronize", ["auto", "fetch"])
+@pytest.mark.parametrize("synchronize", ["auto", "evaluate", "fetch"])
 def test_orm_update_with_the_criterion_leaves_held_deleted_objects_alone(
     library_engine, synchronize
 ):
