@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 from sqlalchemy import create_engine, delete, event, select, text, update
-from sqlalchemy.exc import InvalidRequestError
+from sqlalchemy.exc import DBAPIError, InvalidRequestError
 from sqlalchemy.orm import (
     ORMExecuteState,
     Session,
@@ -400,6 +400,22 @@ def test_search_path_stays_on_the_pooled_connection():
     url = require_server("postgresql")
     lines = printed("global_filters.schema_per_tenant", url)
     assert lines[2:4] == ["tenant_a", "[Invoice(100)]"]
+    # A SET whose transaction is rolled back does not stay: by rollback(), by an
+    # error in the request, or by closing the session without a commit.
+    engine = create_engine(url, pool_size=1)
+    with engine.connect() as connection:
+        default = connection.scalar(text("SHOW search_path"))
+    for ending in ("rollback", "error", "close"):
+        with Session(engine) as session:
+            session.execute(text("SET search_path TO tenant_a"))
+            if ending == "rollback":
+                session.rollback()
+            elif ending == "error":
+                with pytest.raises(DBAPIError):
+                    session.execute(text("SELECT * FROM no_such_table"))
+        with Session(engine) as session:
+            assert session.scalar(text("SHOW search_path")) == default != "tenant_a"
+    engine.dispose()
 
 
 @pytest.mark.server("postgresql")
