@@ -11,6 +11,7 @@ from standalone import parse, summary
 from snippets.loading.library import LIBRARY
 from tests.autogenerate_facts import CHANGES
 from tests.backend_facts import FACTS
+from tests.defaults_facts import FACTS as DEFAULTS_FACTS
 from tests.outputs import ROOT
 from tests.strategies import STRATEGIES, measure
 from tests.transitions import TRANSITIONS
@@ -63,6 +64,19 @@ def backend_facts() -> str:
     for fact, values in FACTS.items():
         lines.append(f"| {fact} | " + " | ".join(values[b] for b in backends) + " |")
     source = HEADER.format(source="tests/backend_facts.py")
+    return source + "\n".join(lines) + "\n"
+
+
+def defaults_facts() -> str:
+    """What each backend does with defaults and generated columns, from DEFAULTS_FACTS."""
+    lines = [
+        "| | SQLite | PostgreSQL | MariaDB |",
+        "| --- | --- | --- | --- |",
+    ]
+    for fact, values in DEFAULTS_FACTS.items():
+        cells = [values[b] for b in ("sqlite", "postgresql", "mariadb")]
+        lines.append(f"| {fact} | " + " | ".join(cells) + " |")
+    source = HEADER.format(source="tests/defaults_facts.py")
     return source + "\n".join(lines) + "\n"
 
 
@@ -145,6 +159,7 @@ def server_examples() -> str:
 GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/object_states.md": object_states,
     ROOT / "docs/includes/backend_facts.md": backend_facts,
+    ROOT / "docs/includes/defaults_facts.md": defaults_facts,
     ROOT / "docs/includes/autogenerate.md": autogenerate_table,
     ROOT / "docs/includes/loading_counts.md": loading_counts,
     ROOT / "docs/includes/loading_cheat_sheet.md": loading_cheat_sheet,
