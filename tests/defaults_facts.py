@@ -66,7 +66,7 @@ FACTS = {
     "`server_default=text('CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP')`": {
         "sqlite": "the `CREATE TABLE` fails: syntax error",
         "postgresql": "the `CREATE TABLE` fails: syntax error",
-        "mariadb": "every UPDATE sets the column, one written by hand too",
+        "mariadb": "an UPDATE written by hand sets the column too",
     },
     "The ORM's INSERT into a table made without the model's `server_default`": {
         "sqlite": "`IntegrityError`: `NOT NULL constraint failed: post.created_at`",
@@ -270,7 +270,7 @@ def on_update_current_timestamp(engine: Engine) -> str:
                 table.select().with_only_columns(table.c.touched)
             )
         if touched.year > 2000:
-            return "every UPDATE sets the column, one written by hand too"
+            return "an UPDATE written by hand sets the column too"
         return "the column kept its value"
     finally:
         table.drop(engine)

@@ -110,6 +110,20 @@ def test_insert_default_does_what_default_does_and_is_the_one_for_dataclasses():
         status: Mapped[str] = mapped_column(default="draft")
 
     assert A.__table__.c.status.default.arg == B.__table__.c.status.default.arg
+    calls = []
+
+    class L(Plain):
+        __tablename__ = "l"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        n: Mapped[int] = mapped_column(default=lambda: len(calls.append(1) or calls))
+
+    memory = create_engine("sqlite://")
+    Plain.metadata.create_all(memory)
+    with Session(memory) as session:
+        rows = [L(), L()]
+        session.add_all(rows)
+        session.flush()
+        assert [row.n for row in rows] == [1, 2]  # a lambda is called per row
     assert A(id=1).status is None and B(id=1).status is None
 
     class Data(MappedAsDataclass, DeclarativeBase):
@@ -132,9 +146,17 @@ def test_insert_default_does_what_default_does_and_is_the_one_for_dataclasses():
         assert c.stamp is not None
 
 
-def test_a_default_called_in_the_class_body_gives_every_row_the_same_value(backend):
+def test_a_default_called_in_the_class_body_gives_every_row_the_same_value(
+    backend, sql_log
+):
     run = run_snippet("defaults.once_at_import", backend)
     assert printed(run) == ["True False", "False", "True"]
+    inserts = [s for s in sql_log.statements if s.startswith("INSERT INTO visit")]
+    assert len(inserts) == 2
+    for sent in inserts:  # func.now() is SQL in the INSERT, read back by RETURNING
+        values, returning = sent.split("RETURNING")
+        assert "by_database" in returning
+        assert ("CURRENT_TIMESTAMP" in values) or ("now()" in values)
     other = create_engine(backend)
     try:
         with other.connect() as connection:
@@ -302,7 +324,19 @@ def test_a_computed_and_an_identity_column_are_read_back_by_the_flush(backend, s
 def test_the_timestamps_recipe_holds_after_commit_rollback_and_by_hand(backend):
     run = run_snippet("defaults.timestamps", backend)
     assert printed(run) == ["True", "True True", "Rewrite the page True"]
-    table = run.namespace["Task"].__table__
+    Task = run.namespace["Task"]
+    engine = create_engine(backend)
+    try:
+        with Session(engine) as session:
+            task = session.get(Task, 1)
+            committed = (task.title, task.created_at, task.updated_at)
+            task.title = "Abandon the page"
+            session.flush()
+            session.rollback()
+            assert (task.title, task.created_at, task.updated_at) == committed
+    finally:
+        engine.dispose()
+    table = Task.__table__
     other = create_engine(backend)
     try:
         with other.begin() as connection:
@@ -350,3 +384,30 @@ def test_a_table_made_without_the_server_default_fails_the_flush_until_it_has_it
     )
     default = {"sqlite": "CURRENT_TIMESTAMP", "postgresql": "now()"}
     assert lines[-1] == default.get(backend_name(backend), "current_timestamp()")
+
+
+def test_computed_without_persisted_warns_on_postgresql_under_2_1(backend):
+    import sqlalchemy
+    from sqlalchemy import Column, Computed, Integer, MetaData, Table
+    from sqlalchemy.exc import SAWarning
+    from sqlalchemy.schema import CreateTable
+
+    table = Table(
+        "t",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("a", Integer),
+        Column("b", Integer, Computed("a * 2")),
+    )
+    engine = create_engine(backend)
+    try:
+        with engine.connect() as connection, warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            ddl = str(CreateTable(table).compile(connection))
+    finally:
+        engine.dispose()
+    warned = [x for x in w if issubclass(x.category, SAWarning)]
+    expected = backend_name(backend) == "postgresql" and sqlalchemy.__version__ >= "2.1"
+    assert bool(warned) == expected
+    if expected:
+        assert "STORED" in ddl and "persisted=True" in str(warned[0].message)
