@@ -25,6 +25,7 @@ from sqlalchemy.orm import (
 )
 
 from snippets.defaults.model import Base, Note, utc_now
+from snippets.defaults.printout import shown
 from tests.conftest import backend_name
 from tests.defaults_facts import FACTS, MEASURES, statements_during
 from tests.outputs import run_snippet
@@ -411,3 +412,15 @@ def test_computed_without_persisted_warns_on_postgresql_under_2_1(backend):
     assert bool(warned) == expected
     if expected:
         assert "STORED" in ddl and "persisted=True" in str(warned[0].message)
+
+
+def test_the_printout_shows_each_time_as_a_placeholder_and_nothing_else():
+    when = datetime(2026, 12, 1, 9, 30, 5, 123456, tzinfo=UTC)
+    assert shown(when) == shown(when.replace(tzinfo=None)) == "<time>"
+    assert shown("2026-12-01 09:30:05.123456") == "<time>"  # as SQLite receives it
+    assert shown("2026-12-01 09:30:05+00:00") == "<time>"
+    for value in ("draft", 1, "2026-12-01", "First note"):
+        assert shown(value) == value
+    run = run_snippet("defaults.python_default")
+    sql = [text for _, text in run.printed if text.startswith("INSERT")]
+    assert sql and all("'<time>'" in text for text in sql)

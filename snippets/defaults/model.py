@@ -30,6 +30,7 @@ class Note(Base):
 
 # --8<-- [end:model]
 
+
 # --8<-- [start:visit]
 class Visit(Base):
     __tablename__ = "visit"
@@ -42,6 +43,7 @@ class Visit(Base):
 
 # --8<-- [end:visit]
 
+
 # --8<-- [start:comment]
 class Comment(Base):
     __tablename__ = "comment"
@@ -52,6 +54,7 @@ class Comment(Base):
 
 
 # --8<-- [end:comment]
+
 
 # --8<-- [start:replies]
 class Reply(Base):
@@ -73,6 +76,7 @@ class EagerReply(Base):
 
 # --8<-- [end:replies]
 
+
 # --8<-- [start:page]
 class Page(Base):
     __tablename__ = "page"
@@ -91,6 +95,7 @@ class Page(Base):
 
 # --8<-- [end:page]
 
+
 # --8<-- [start:line]
 class Line(Base):
     __tablename__ = "line"
@@ -104,6 +109,7 @@ class Line(Base):
 
 
 # --8<-- [end:line]
+
 
 # --8<-- [start:timestamps]
 class Timestamped:
