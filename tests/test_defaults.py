@@ -16,6 +16,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -424,3 +425,27 @@ def test_the_printout_shows_each_time_as_a_placeholder_and_nothing_else():
     run = run_snippet("defaults.python_default")
     sql = [text for _, text in run.printed if text.startswith("INSERT")]
     assert sql and all("'<time>'" in text for text in sql)
+
+
+def test_mariadb_refuses_not_null_on_a_generated_column(backend):
+    from sqlalchemy import Column, Computed, Integer, MetaData, Table
+
+    table = Table(
+        "defaults_generated",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("a", Integer),
+        Column("b", Integer, Computed("a * 2", persisted=True), nullable=False),
+    )
+    engine = create_engine(backend)
+    try:
+        table.drop(engine, checkfirst=True)
+        if backend_name(backend) == "mariadb":
+            with pytest.raises(DBAPIError, match="NOT NULL"):
+                table.create(engine)
+        else:
+            table.create(engine)
+            table.drop(engine)
+    finally:
+        engine.dispose()
+    assert run_snippet("defaults.generated", backend)

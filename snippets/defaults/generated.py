@@ -13,7 +13,7 @@ print(CreateTable(Line.__table__).compile(engine).string.strip())  # (1)!
 #> 	id INTEGER NOT NULL,
 #> 	quantity INTEGER NOT NULL,
 #> 	unit_price INTEGER NOT NULL,
-#> 	total INTEGER NOT NULL GENERATED ALWAYS AS (quantity * unit_price) STORED,
+#> 	total INTEGER GENERATED ALWAYS AS (quantity * unit_price) STORED,
 #> 	PRIMARY KEY (id)
 #> )
 

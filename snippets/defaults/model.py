@@ -104,7 +104,8 @@ class Line(Base):
     quantity: Mapped[int]
     unit_price: Mapped[int]
     total: Mapped[int] = mapped_column(
-        Computed("quantity * unit_price", persisted=True)  # (2)!
+        Computed("quantity * unit_price", persisted=True),  # (2)!
+        nullable=True,  # (3)!
     )
 
 
