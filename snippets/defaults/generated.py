@@ -8,14 +8,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.schema import CreateTable
 
 engine = fresh_engine_showing_times(Base.metadata)
-print(CreateTable(Line.__table__).compile(engine).string.strip())  # (1)!
-#> CREATE TABLE line (
-#> 	id INTEGER NOT NULL,
-#> 	quantity INTEGER NOT NULL,
-#> 	unit_price INTEGER NOT NULL,
-#> 	total INTEGER GENERATED ALWAYS AS (quantity * unit_price) STORED,
-#> 	PRIMARY KEY (id)
-#> )
+print(" ".join(str(CreateTable(Line.__table__).compile(engine)).split()))  # (1)!
+#> CREATE TABLE line ( id INTEGER NOT NULL, quantity INTEGER NOT NULL, unit_price INTEGER NOT NULL, total INTEGER GENERATED ALWAYS AS (quantity * unit_price) STORED, PRIMARY KEY (id) )
 
 with Session(engine) as session:
     line = Line(quantity=3, unit_price=250)

@@ -1,13 +1,13 @@
 """A default that lives only in the model: an INSERT written by hand leaves the column empty."""
 
-from snippets.defaults.model import Base
+from snippets.defaults.model import Note
 from snippets.defaults.printout import fresh_engine_showing_times
 
 # --8<-- [start:by_hand]
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-engine = fresh_engine_showing_times(Base.metadata)
+engine = fresh_engine_showing_times(Note.metadata)  # the table of Note
 
 with engine.connect() as connection:
     try:

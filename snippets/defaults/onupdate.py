@@ -10,14 +10,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.schema import CreateTable
 
 engine = fresh_engine_showing_times(Base.metadata)
-print(CreateTable(Page.__table__).compile(engine).string.strip())  # (1)!
-#> CREATE TABLE page (
-#> 	id INTEGER NOT NULL,
-#> 	title VARCHAR(100) NOT NULL,
-#> 	updated_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL,
-#> 	checked_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL,
-#> 	PRIMARY KEY (id)
-#> )
+print(" ".join(str(CreateTable(Page.__table__).compile(engine)).split()))  # (1)!
+#> CREATE TABLE page ( id INTEGER NOT NULL, title VARCHAR(100) NOT NULL, updated_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, checked_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL, PRIMARY KEY (id) )
 
 with Session(engine) as session:
     page = Page(title="Draft")
