@@ -93,6 +93,12 @@ def test_a_python_default_is_none_until_the_flush_which_sends_it_in_the_insert(
         sql_log.clear()
         assert note.status == "draft" and note.created_at is not None
         assert sql_log.kinds() == ()
+    with Session(notes) as session:  # a value of its own wins over the default
+        session.add(Note(title="Third note", status="published"))
+        session.commit()
+        assert session.scalar(
+            select(Note.status).where(Note.title == "Third note")
+        ) == ("published")
     run = run_snippet("defaults.python_default", notes.url.render_as_string(False))
     assert printed(run) == ["None None", "draft False", "draft", "draft False"]
 
@@ -272,6 +278,23 @@ def test_onupdate_is_in_the_update_and_server_onupdate_makes_no_ddl(backend, sql
     assert lines[-2:] == ["True", "True"]
     (sent,) = [s for s in sql_log.statements if s.startswith("UPDATE page")]
     assert "updated_at=" in sent and "checked_at" not in sent
+    Page = run.namespace["Page"]
+    engine = create_engine(backend)
+    try:
+        with Session(engine) as session:
+            page = session.get(Page, 1)
+            page.title = "Again"
+            session.flush()
+            assert {"updated_at", "checked_at"} <= inspect(page).unloaded
+            page.updated_at = datetime(2001, 1, 1)  # a value of its own wins
+            page.title = "Once more"
+            sql_log.clear()
+            session.flush()
+            (sent,) = [s for s in sql_log.statements if s.startswith("UPDATE page")]
+            assert "now()" not in sent and "CURRENT_TIMESTAMP" not in sent
+            assert page.updated_at == datetime(2001, 1, 1)
+    finally:
+        engine.dispose()
     other = create_engine(backend)
     try:
         with other.connect() as connection:
