@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 import warnings
 from datetime import UTC, datetime
 
@@ -14,6 +15,7 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import DBAPIError
@@ -99,6 +101,12 @@ def test_a_python_default_is_none_until_the_flush_which_sends_it_in_the_insert(
         assert session.scalar(
             select(Note.status).where(Note.title == "Third note")
         ) == ("published")
+    with notes.begin() as connection:  # an insert() statement gets it too
+        connection.execute(insert(Note.__table__).values(title="Fourth note"))
+        row = connection.execute(
+            select(Note.__table__).where(Note.title == "Fourth note")
+        ).one()
+    assert row.status == "draft" and row.created_at is not None
     run = run_snippet("defaults.python_default", notes.url.render_as_string(False))
     assert printed(run) == ["None None", "draft False", "draft", "draft False"]
 
@@ -364,17 +372,30 @@ def test_the_timestamps_recipe_holds_after_commit_rollback_and_by_hand(backend):
     table = Task.__table__
     other = create_engine(backend)
     try:
+        with other.begin() as connection:  # the table's DEFAULT fills both
+            connection.execute(text("INSERT INTO task (id, title) VALUES (2, 'a')"))
+            inserted = connection.execute(select(table).where(table.c.id == 2)).one()
+        # each UPDATE in a transaction of its own, a second later: PostgreSQL's now()
+        # is the start of the transaction, SQLite's and MariaDB's count whole seconds
+        time.sleep(1.1)
         with other.begin() as connection:
-            connection.execute(insert(table).values(id=2, title="by hand"))
+            connection.execute(text("UPDATE task SET title = 'b' WHERE id = 2"))
             by_hand = connection.execute(select(table).where(table.c.id == 2)).one()
-            connection.execute(
-                update(table).where(table.c.id == 2).values(title="changed by hand")
-            )
-            after = connection.execute(select(table).where(table.c.id == 2)).one()
+        time.sleep(1.1)
+        with other.begin() as connection:
+            connection.execute(update(table).where(table.c.id == 2).values(title="c"))
+            by_core = connection.execute(select(table).where(table.c.id == 2)).one()
+        with Session(other) as session:  # the ORM's update() statement
+            time.sleep(1.1)
+            session.execute(update(Task).where(Task.id == 2).values(title="d"))
+            session.commit()
+            by_orm = session.execute(select(table).where(table.c.id == 2)).one()
     finally:
         other.dispose()
-    assert by_hand.created_at is not None and by_hand.updated_at is not None
-    assert after.updated_at == by_hand.updated_at  # an UPDATE by hand leaves it
+    assert inserted.created_at is not None and inserted.updated_at is not None
+    assert by_hand.updated_at == inserted.updated_at  # SQL text leaves it
+    assert by_core.updated_at > by_hand.updated_at  # update() sets it
+    assert by_orm.updated_at > by_core.updated_at
 
 
 MESSAGES = {
