@@ -493,3 +493,47 @@ def test_mariadb_refuses_not_null_on_a_generated_column(backend):
     finally:
         engine.dispose()
     assert run_snippet("defaults.generated", backend)
+
+
+def test_updated_at_read_after_the_session_closes_needs_eager_defaults(backend):
+    from sqlalchemy.orm.exc import DetachedInstanceError
+
+    from snippets.defaults.model import Timestamped
+
+    class Own(DeclarativeBase):
+        pass
+
+    class Lazy(Timestamped, Own):
+        __tablename__ = "defaults_lazy_task"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        title: Mapped[str] = mapped_column(String(20))
+
+    class Eager(Timestamped, Own):
+        __tablename__ = "defaults_eager_task"
+        __mapper_args__ = {"eager_defaults": True}  # the fix the page gives
+        id: Mapped[int] = mapped_column(primary_key=True)
+        title: Mapped[str] = mapped_column(String(20))
+
+    engine = create_engine(backend)
+    try:
+        Own.metadata.drop_all(engine)
+        Own.metadata.create_all(engine)
+        lazy, eager = Lazy(title="a"), Eager(title="a")
+        with Session(engine, expire_on_commit=False) as session:
+            session.add_all([lazy, eager])
+            session.commit()
+        assert lazy.created_at is not None and lazy.updated_at is not None
+        with Session(engine, expire_on_commit=False) as session:
+            session.add_all([lazy, eager])
+            lazy.title = eager.title = "b"
+            session.commit()
+        assert lazy.created_at is not None  # not in the UPDATE: kept
+        with pytest.raises(
+            DetachedInstanceError,
+            match="is not bound to a Session;"
+            " attribute refresh operation cannot proceed",
+        ):
+            _ = lazy.updated_at
+        assert eager.updated_at is not None
+    finally:
+        engine.dispose()
