@@ -537,3 +537,30 @@ def test_updated_at_read_after_the_session_closes_needs_eager_defaults(backend):
         assert eager.updated_at is not None
     finally:
         engine.dispose()
+
+
+def test_a_nullable_identity_off_the_key_stays_null_or_fails_the_create(backend):
+    from sqlalchemy import Identity
+
+    class Own(DeclarativeBase):
+        pass
+
+    class Counter(Own):
+        __tablename__ = "defaults_counter"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        number: Mapped[int | None] = mapped_column(Identity(start=100))
+
+    engine = create_engine(backend)
+    try:
+        Own.metadata.drop_all(engine)
+        if backend_name(backend) == "postgresql":
+            with pytest.raises(DBAPIError, match="conflicting NULL/NOT NULL"):
+                Own.metadata.create_all(engine)
+            return
+        Own.metadata.create_all(engine)
+        with Session(engine) as session:
+            session.add(Counter())
+            session.commit()  # nothing fails: the column is nullable
+            assert session.scalar(select(Counter.number)) is None
+    finally:
+        engine.dispose()
