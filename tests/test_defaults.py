@@ -197,6 +197,28 @@ def test_utcnow_warns_from_python_3_12_and_now_with_utc_is_aware_and_silent():
     assert naive.tzinfo is None
     assert aware.utcoffset().total_seconds() == 0 == ours.utcoffset().total_seconds()
 
+    class Own(DeclarativeBase):
+        pass
+
+    class Old(Own):
+        __tablename__ = "old"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        at: Mapped[datetime] = mapped_column(default=datetime.utcnow)  # noqa: DTZ003
+
+    engine = create_engine("sqlite://")
+    Own.metadata.create_all(engine)
+    with Session(engine) as session, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        session.add(Old())
+        session.flush()
+    deprecated = [w for w in caught if issubclass(w.category, DeprecationWarning)]
+    assert len(deprecated) == (1 if sys.version_info >= (3, 12) else 0)
+    if deprecated:  # raised in SQLAlchemy's code: Python's default filters hide it
+        (warning,) = deprecated
+        assert "sqlalchemy" in warning.filename
+        assert "scheduled for removal" in str(warning.message)
+    engine.dispose()
+
 
 def test_a_server_default_is_read_back_by_the_flush_and_again_after_the_commit(
     backend, sql_log
