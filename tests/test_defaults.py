@@ -71,7 +71,7 @@ def test_each_backend_does_what_the_defaults_table_says(backend, fact):
 
 
 def test_a_python_default_is_none_until_the_flush_which_sends_it_in_the_insert(
-    notes, sql_log
+    backend, notes, sql_log
 ):
     with Session(notes) as session:
         note = Note(title="First note")
@@ -84,10 +84,17 @@ def test_a_python_default_is_none_until_the_flush_which_sends_it_in_the_insert(
         sql_log.clear()
         assert note.status == "draft" and note.created_at is not None
         assert sql_log.kinds() == ()  # known from the flush, no SELECT
+        assert note.created_at.tzinfo is not None  # the value utc_now() returned
         session.commit()
         sql_log.clear()
         assert note.status == "draft"
         assert "SELECT" in sql_log.kinds()  # expired by the commit, read again
+        # read from the row: the time zone survives on PostgreSQL only
+        aware = backend_name(backend) == "postgresql"
+        assert (note.created_at.tzinfo is not None) == aware
+        if not aware:
+            with pytest.raises(TypeError, match="offset-naive and offset-aware"):
+                _ = note.created_at < utc_now()
     with Session(notes, expire_on_commit=False) as session:
         note = Note(title="Second note")
         session.add(note)
