@@ -11,6 +11,7 @@ from standalone import parse, summary
 from snippets.loading.library import LIBRARY
 from tests.autogenerate_facts import CHANGES
 from tests.backend_facts import FACTS
+from tests.defaults_facts import FACTS as DEFAULTS_FACTS
 from tests.outputs import ROOT
 from tests.pagination_facts import NULLS, PAGING
 from tests.strategies import STRATEGIES, measure
@@ -53,31 +54,19 @@ def object_states() -> str:
     return source + "\n".join([*diagram, "", *table]) + "\n"
 
 
-def backend_facts() -> str:
-    """The table of backend differences, from FACTS."""
-    backends = ["sqlite", "postgresql", "mariadb"]
-    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "mariadb": "MariaDB"}
+def facts_table(facts: dict[str, dict[str, str]], source: str, first: str = "") -> str:
+    """A table with a column per backend, one row per fact, drawn from `facts` (a
+    module's table whose cells its tests measure, each on its own backend)."""
     lines = [
-        "| | " + " | ".join(names[b] for b in backends) + " |",
-        "| --- |" + " --- |" * len(backends),
-    ]
-    for fact, values in FACTS.items():
-        lines.append(f"| {fact} | " + " | ".join(values[b] for b in backends) + " |")
-    source = HEADER.format(source="tests/backend_facts.py")
-    return source + "\n".join(lines) + "\n"
-
-
-def pagination_table(facts: dict[str, dict[str, str]], first: str) -> str:
-    """A table of the chapter "Pagination and counts", from tests/pagination_facts.py."""
-    lines = [
-        f"| {first} | SQLite | PostgreSQL | MariaDB |",
+        f"| {first} | SQLite | PostgreSQL | MariaDB |"
+        if first
+        else "| | SQLite | PostgreSQL | MariaDB |",
         "| --- | --- | --- | --- |",
     ]
     for fact, values in facts.items():
         cells = [values[b] for b in ("sqlite", "postgresql", "mariadb")]
         lines.append(f"| {fact} | " + " | ".join(cells) + " |")
-    source = HEADER.format(source="tests/pagination_facts.py")
-    return source + "\n".join(lines) + "\n"
+    return HEADER.format(source=source) + "\n".join(lines) + "\n"
 
 
 def autogenerate_table() -> str:
@@ -158,15 +147,22 @@ def server_examples() -> str:
 
 GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/object_states.md": object_states,
-    ROOT / "docs/includes/backend_facts.md": backend_facts,
+    ROOT / "docs/includes/backend_facts.md": (
+        lambda: facts_table(FACTS, "tests/backend_facts.py")
+    ),
+    ROOT / "docs/includes/defaults_facts.md": (
+        lambda: facts_table(DEFAULTS_FACTS, "tests/defaults_facts.py")
+    ),
     ROOT / "docs/includes/autogenerate.md": autogenerate_table,
     ROOT / "docs/includes/loading_counts.md": loading_counts,
     ROOT / "docs/includes/loading_cheat_sheet.md": loading_cheat_sheet,
     ROOT / "docs/includes/server_examples.md": server_examples,
     ROOT / "docs/includes/pagination_paging.md": (
-        lambda: pagination_table(PAGING, "Pages of books")
+        lambda: facts_table(PAGING, "tests/pagination_facts.py", "Pages of books")
     ),
     ROOT / "docs/includes/pagination_nulls.md": (
-        lambda: pagination_table(NULLS, "Years 1979, 1987 and NULL")
+        lambda: facts_table(
+            NULLS, "tests/pagination_facts.py", "Years 1979, 1987 and NULL"
+        )
     ),
 }
