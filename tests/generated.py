@@ -12,6 +12,7 @@ from snippets.loading.library import LIBRARY
 from tests.autogenerate_facts import CHANGES
 from tests.backend_facts import FACTS
 from tests.outputs import ROOT
+from tests.seeing_sql_facts import LITERALS
 from tests.strategies import STRATEGIES, measure
 from tests.transitions import TRANSITIONS
 
@@ -127,6 +128,19 @@ def loading_cheat_sheet() -> str:
     return source + "\n".join(lines) + "\n"
 
 
+def literal_binds_table() -> str:
+    """How literal_binds writes each value per backend, from LITERALS."""
+    lines = [
+        "| Value | SQLite | PostgreSQL | MariaDB |",
+        "| --- | --- | --- | --- |",
+    ]
+    for value, (_, _, cells) in LITERALS.items():
+        row = [cells[b] for b in ("sqlite", "postgresql", "mariadb")]
+        lines.append(f"| {value} | " + " | ".join(row) + " |")
+    source = HEADER.format(source="tests/seeing_sql_facts.py")
+    return source + "\n".join(lines) + "\n"
+
+
 def server_examples() -> str:
     """The examples that need PostgreSQL or MariaDB, each linked to its first block."""
     lines: dict[str, str] = {}  # module -> its line
@@ -149,4 +163,5 @@ GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/loading_counts.md": loading_counts,
     ROOT / "docs/includes/loading_cheat_sheet.md": loading_cheat_sheet,
     ROOT / "docs/includes/server_examples.md": server_examples,
+    ROOT / "docs/includes/literal_binds.md": literal_binds_table,
 }

@@ -1,0 +1,49 @@
+"""literal_binds writes the values into the SQL text, as the engine's dialect quotes them."""
+
+from snippets.support import database_url
+
+# --8<-- [start:literal]
+import datetime
+
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine
+from sqlalchemy import select
+
+event = Table(
+    "event",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("title", String(50)),
+    Column("day", Date),
+)
+stmt = select(event.c.id).where(
+    event.c.title == "Bob's party",
+    event.c.day == datetime.date(2025, 1, 31),
+    event.c.id.in_([1, 2, 3]),
+)
+engine = create_engine(database_url())
+print(stmt.compile(engine, compile_kwargs={"literal_binds": True}))  # (1)!
+#> SELECT event.id
+#> FROM event
+#> WHERE event.title = 'Bob''s party' AND event.day = '2025-01-31' AND event.id IN (1, 2, 3)
+# --8<-- [end:literal]
+
+# --8<-- [start:error]
+from sqlalchemy import JSON
+from sqlalchemy.exc import CompileError
+
+settings = Table("settings", MetaData(), Column("data", JSON))
+stmt = settings.insert().values(data={"theme": "dark"})
+try:
+    stmt.compile(engine, compile_kwargs={"literal_binds": True})
+except CompileError as error:
+    print(error)  # (1)!
+    #> No literal value renderer is available for literal value "{'theme': 'dark'}" with datatype JSON
+# --8<-- [end:error]
+
+# --8<-- [start:fix]
+compiled = stmt.compile(engine)
+print(compiled)  # (1)!
+#> INSERT INTO settings (data) VALUES (?)
+print(compiled.params)
+#> {'data': {'theme': 'dark'}}
+# --8<-- [end:fix]

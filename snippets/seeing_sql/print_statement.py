@@ -1,0 +1,44 @@
+"""Print a statement without running it: generic SQL, a dialect's, an engine's."""
+
+from snippets.states.model import User
+from snippets.support import database_url
+
+# --8<-- [start:generic]
+from sqlalchemy import select
+
+stmt = select(User).where(User.name == "Bob's", User.id.in_([1, 2]))
+print(stmt)  # (1)!
+#> SELECT user_account.id, user_account.name
+#> FROM user_account
+#> WHERE user_account.name = :name_1 AND user_account.id IN (__[POSTCOMPILE_id_1])
+# --8<-- [end:generic]
+
+# --8<-- [start:dialect]
+from sqlalchemy.dialects import mysql, postgresql
+
+print(stmt.compile(dialect=postgresql.psycopg.dialect()))  # (1)!
+#> SELECT user_account.id, user_account.name
+#> FROM user_account
+#> WHERE user_account.name = %(name_1)s::VARCHAR AND user_account.id IN (__[POSTCOMPILE_id_1])
+print(stmt.compile(dialect=mysql.dialect()))
+#> SELECT user_account.id, user_account.name
+#> FROM user_account
+#> WHERE user_account.name = %s AND user_account.id IN (__[POSTCOMPILE_id_1])
+# --8<-- [end:dialect]
+
+# --8<-- [start:engine]
+from sqlalchemy import create_engine
+
+engine = create_engine(database_url())
+compiled = stmt.compile(engine)  # (1)!
+print(compiled)
+#> SELECT user_account.id, user_account.name
+#> FROM user_account
+#> WHERE user_account.name = ? AND user_account.id IN (__[POSTCOMPILE_id_1])
+print(compiled.params)  # (2)!
+#> {'name_1': "Bob's", 'id_1': [1, 2]}
+print(stmt.compile(engine, compile_kwargs={"render_postcompile": True}))  # (3)!
+#> SELECT user_account.id, user_account.name
+#> FROM user_account
+#> WHERE user_account.name = ? AND user_account.id IN (?, ?)
+# --8<-- [end:engine]

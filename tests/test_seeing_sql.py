@@ -1,0 +1,397 @@
+"""Every claim of docs/seeing_sql.md, on every backend."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import subprocess
+import sys
+import warnings
+
+import pytest
+from sqlalchemy import (
+    String,
+    TypeDecorator,
+    create_engine,
+    event,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.exc import CompileError, SAWarning
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import FunctionElement
+
+from snippets.asyncio.engine import async_url
+from snippets.seeing_sql.counting import count_statements
+from snippets.states.model import Base, User
+from tests.conftest import backend_name
+from tests.outputs import run_snippet
+from tests.seeing_sql_facts import LITERAL_TABLE, LITERALS
+
+ENGINE_LOGGER = logging.getLogger("sqlalchemy.engine.Engine")
+
+
+def printed(module: str, url: str) -> str:
+    """All that the snippet printed, log lines included, as one text."""
+    return "".join(text for _, text in run_snippet(module, url).printed)
+
+
+def lines(module: str, url: str) -> list[str]:
+    return printed(module, url).splitlines()
+
+
+@pytest.fixture
+def no_echo_handler():
+    """The engine logger without handlers, before and after the test."""
+    for handler in ENGINE_LOGGER.handlers[:]:
+        ENGINE_LOGGER.removeHandler(handler)
+    yield
+    for handler in ENGINE_LOGGER.handlers[:]:
+        ENGINE_LOGGER.removeHandler(handler)
+
+
+def test_echo_true_adds_a_stdout_handler_with_the_time_and_logs_statements(
+    backend, no_echo_handler
+):
+    engine = create_engine(backend, echo=True)
+    (handler,) = ENGINE_LOGGER.handlers
+    assert isinstance(handler, logging.StreamHandler) and handler.stream is sys.stdout
+    assert handler.formatter._fmt == "%(asctime)s %(levelname)s %(name)s %(message)s"
+    engine.dispose()
+    out = lines("seeing_sql.echo", backend)
+    assert "<time> INFO sqlalchemy.engine.Engine BEGIN (implicit)" in out
+    generated = [line for line in out if "[generated in" in line]
+    cached = [line for line in out if "[cached since" in line]
+    assert "Alice" in generated[0] and "Bob" in cached[0]
+    assert out.index(generated[0]) < out.index(cached[0])
+
+
+def test_engine_echo_can_be_switched_on_later_and_echo_true_logs_no_rows(
+    backend, no_echo_handler
+):
+    engine = create_engine(backend)
+    assert ENGINE_LOGGER.handlers == []
+    engine.echo = True  # the same handler as create_engine(echo=True)
+    assert len(ENGINE_LOGGER.handlers) == 1
+    out = lines("seeing_sql.echo", backend)
+    echo_part = out[: out.index("<time> DEBUG sqlalchemy.engine.Engine Col ('id', 'name')")]
+    assert not any("DEBUG" in line for line in echo_part)
+    assert "<time> DEBUG sqlalchemy.engine.Engine Row (1, 'Alice')" in out
+    assert "<time> DEBUG sqlalchemy.engine.Engine Row (2, 'Bob')" in out
+
+
+def test_the_engine_logger_logs_every_engine_and_echo_only_its_own(backend):
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(f"{record.name} {record.getMessage()}")
+
+    keep = Keep()
+    logger = logging.getLogger("sqlalchemy.engine")
+    logger.addHandler(keep)
+    try:
+        for configured in (True, False):
+            records.clear()
+            if configured:
+                logger.setLevel(logging.INFO)
+                engines = [create_engine(backend), create_engine(backend)]
+            else:
+                logger.setLevel(logging.NOTSET)
+                engines = [create_engine(backend, echo=True), create_engine(backend)]
+            for number, engine in enumerate(engines):
+                with engine.connect() as connection:
+                    connection.execute(text(f"SELECT {number + 10}"))
+                engine.dispose()
+            sent = [r for r in records if r.endswith(("SELECT 10", "SELECT 11"))]
+            if configured:
+                assert len(sent) == 2
+            else:
+                assert [r.split()[-1] for r in sent] == ["10"]
+    finally:
+        logger.removeHandler(keep)
+        logger.setLevel(logging.NOTSET)
+        for handler in ENGINE_LOGGER.handlers[:]:
+            ENGINE_LOGGER.removeHandler(handler)
+    out = lines("seeing_sql.logging_config", backend)
+    first = out.index("INFO sqlalchemy.engine.Engine: BEGIN (implicit)")
+    if backend_name(backend) == "sqlite":
+        assert first == 0
+    else:  # the first connection asks the server its version and settings
+        assert first > 0
+        assert all(line.endswith("[raw sql] {}") for line in out[1:first:2])
+
+
+def test_echo_and_a_root_handler_log_every_line_twice_and_one_of_them_once(
+    backend, no_echo_handler
+):
+    out = printed("seeing_sql.duplicate_lines", backend)
+    error, fix = out.split("INFO:sqlalchemy.engine.Engine:ROLLBACK\n", 1)
+    assert error.count("BEGIN (implicit)") == 2
+    assert "<time> INFO sqlalchemy.engine.Engine BEGIN (implicit)" in error
+    assert "INFO:sqlalchemy.engine.Engine:BEGIN (implicit)" in error
+    assert fix.count("BEGIN (implicit)") == 1 and "<time>" not in fix
+    # The other fix: keep echo=True, and stop its records reaching the root.
+    seen: list[str] = []
+
+    class Root(logging.Handler):
+        def emit(self, record):
+            seen.append(record.getMessage())
+
+    root = Root()
+    logging.getLogger().addHandler(root)
+    engine = create_engine(backend, echo=True)
+    try:
+        for propagate in (True, False):
+            ENGINE_LOGGER.propagate = propagate
+            seen.clear()
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 7"))
+            assert ("SELECT 7" in seen) is propagate
+    finally:
+        ENGINE_LOGGER.propagate = True
+        logging.getLogger().removeHandler(root)
+        engine.dispose()
+
+
+def test_basic_config_at_its_default_level_and_echo_print_each_statement_twice(
+    backend,
+):
+    program = (
+        "import logging, sys\n"
+        "from sqlalchemy import create_engine, text\n"
+        "logging.basicConfig()\n"  # level WARNING: the records come up from below
+        "engine = create_engine(sys.argv[1], echo=True)\n"
+        "with engine.connect() as connection:\n"
+        "    connection.execute(text('SELECT 42'))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program, backend],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert [line for line in run.stdout.splitlines() if line.endswith("SELECT 42")]
+    assert "INFO:sqlalchemy.engine.Engine:SELECT 42" in run.stderr.splitlines()
+
+
+def test_hide_parameters_hides_values_in_the_log_and_in_the_error(
+    backend, no_echo_handler
+):
+    out = printed("seeing_sql.hide_parameters", backend)
+    shown, hidden = out.split("[parameters: ", 1)[1].split("\n", 1)
+    assert "'Mallory'" in shown
+    assert "Mallory" not in hidden
+    hidden_lines = hidden.splitlines()
+    assert hidden_lines[-1] == "[SQL parameters hidden due to hide_parameters=True]"
+    assert hidden_lines[-2].startswith("[SQL: INSERT INTO user_account")
+    log = [line for line in hidden_lines if line.startswith("<time>")]
+    assert "[generated in …s] [SQL parameters hidden due to hide_parameters=True]" in "".join(log)
+
+
+def test_str_is_generic_and_compile_speaks_the_dialect_of_the_engine(backend):
+    ns = run_snippet("seeing_sql.print_statement", backend).namespace
+    where = str(ns["compiled"]).splitlines()[-1]
+    expected = {
+        "sqlite": "WHERE user_account.name = ? AND",
+        "postgresql": "WHERE user_account.name = %(name_1)s::VARCHAR AND",
+        "mariadb": "WHERE user_account.name = %(name_1)s AND",
+    }[backend_name(backend)]
+    assert where.startswith(expected)
+    assert "(__[POSTCOMPILE_id_1])" in where
+    assert ns["compiled"].params == {"name_1": "Bob's", "id_1": [1, 2]}
+    assert ":name_1" in str(ns["stmt"])
+    expanded = str(
+        ns["stmt"].compile(ns["engine"], compile_kwargs={"render_postcompile": True})
+    )
+    assert "POSTCOMPILE" not in expanded and "IN (" in expanded
+    # With the ORM statement, the parameters run as the printout says.
+    Base.metadata.drop_all(ns["engine"])
+    Base.metadata.create_all(ns["engine"])
+    with Session(ns["engine"]) as session:
+        session.add(User(id=1, name="Bob's"))
+        session.flush()
+        assert session.scalars(ns["stmt"]).one().name == "Bob's"
+        session.rollback()
+    Base.metadata.drop_all(ns["engine"])
+
+
+def test_postgresql_dialect_default_driver_is_psycopg_on_2_1_and_psycopg2_on_2_0():
+    import sqlalchemy
+
+    driver = postgresql.dialect().driver
+    if sqlalchemy.__version__.startswith("2.0."):
+        assert driver == "psycopg2"
+    else:
+        assert driver == "psycopg"
+    assert postgresql.psycopg.dialect().driver == "psycopg"
+
+
+@pytest.mark.parametrize("value", list(LITERALS))
+def test_literal_binds_writes_each_value_as_the_table_says_and_finds_the_same_row(
+    backend, value
+):
+    column_name, python_value, cells = LITERALS[value]
+    expected = cells[backend_name(backend)]
+    engine = create_engine(backend)
+    LITERAL_TABLE.drop(engine, checkfirst=True)
+    LITERAL_TABLE.create(engine)
+    column = LITERAL_TABLE.c[column_name]
+    stmt = select(LITERAL_TABLE.c.id).where(column == python_value)
+    try:
+        with engine.begin() as connection:
+            connection.execute(insert(LITERAL_TABLE), {"id": 1, column_name: python_value})
+            connection.execute(insert(LITERAL_TABLE), {"id": 2})
+            if expected == "CompileError":
+                with pytest.raises(CompileError, match="No literal value renderer"):
+                    stmt.compile(engine, compile_kwargs={"literal_binds": True})
+                return
+            sql = str(stmt.compile(engine, compile_kwargs={"literal_binds": True}))
+            rendered = sql.split(f"{column.table.name}.{column_name} = ", 1)[1]
+            assert f"`{rendered}`" == expected
+            assert connection.scalars(text(sql)).all() == [1]
+            assert connection.scalars(stmt).all() == [1]
+    finally:
+        LITERAL_TABLE.drop(engine)
+        engine.dispose()
+
+
+def test_literal_binds_of_the_example_runs_and_json_has_no_literal_renderer(backend):
+    out = lines("seeing_sql.literal_binds", backend)
+    assert (
+        "WHERE event.title = 'Bob''s party' AND event.day = '2025-01-31' "
+        "AND event.id IN (1, 2, 3)" in out
+    )
+    assert (
+        "No literal value renderer is available for literal value "
+        "\"{'theme': 'dark'}\" with datatype JSON" in out
+    )
+    assert "{'data': {'theme': 'dark'}}" in out
+
+
+def test_count_statements_counts_what_the_engine_sends_and_misses_the_rest(backend):
+    ns = run_snippet("seeing_sql.count_statements", backend).namespace
+    assert len(ns["sent"]) == 1 and ns["sent"][0].startswith("INSERT")
+    engine = ns["engine"]
+    with Session(engine) as session:
+        # three rows in one executemany: one statement
+        seen_many = []
+        event.listen(
+            engine,
+            "before_cursor_execute",
+            lambda *args: seen_many.append(args[-1]),
+        )
+        with count_statements(engine) as sent:
+            session.execute(insert(User), [{"name": "X"}, {"name": "Y"}, {"name": "Z"}])
+        assert len(sent) == 1
+        session.rollback()
+    assert seen_many == [True]  # sent with the executemany flag
+    # another connection of the same engine is counted; one of another engine not
+    with count_statements(engine) as sent:
+        with engine.connect() as one, engine.connect() as two:
+            one.execute(text("SELECT 1"))
+            two.execute(text("SELECT 2"))
+    assert len(sent) == 2
+    # a listener on one Connection sees only that connection
+    seen: list[str] = []
+    with engine.connect() as one, engine.connect() as two:
+        event.listen(one, "before_cursor_execute", lambda c, cur, s, *a: seen.append(s))
+        one.execute(text("SELECT 1"))
+        two.execute(text("SELECT 2"))
+    assert seen == ["SELECT 1"]
+    # the flush at commit: counted when the commit is inside the block
+    with Session(engine) as session:
+        with count_statements(engine) as sent:
+            session.add(User(name="Grace"))
+            session.commit()
+    assert [s.split()[0] for s in sent] == ["INSERT"]
+
+
+def test_an_async_engine_takes_its_listeners_on_sync_engine(backend):
+    async def main():
+        engine = create_async_engine(async_url(backend))
+        with pytest.raises(NotImplementedError, match="sync_engine"):
+            event.listen(engine, "before_cursor_execute", lambda *args: None)
+        with count_statements(engine.sync_engine) as sent:
+            async with engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        await engine.dispose()
+        return sent
+
+    assert asyncio.run(main()) == ["SELECT 1"]
+
+
+def test_the_log_says_generated_cached_and_raw_sql(backend, no_echo_handler):
+    out = lines("seeing_sql.statement_cache", backend)
+    out = out[out.index("<time> INFO sqlalchemy.engine.Engine BEGIN (implicit)") :]
+    notes = [line.split("] ")[0].split("[", 1)[1] for line in out if "…s" in line or "[raw sql]" in line]
+    assert notes == [
+        "generated in …s",
+        "cached since …s ago",
+        "generated in …s",
+        "generated in …s",
+        "raw sql",
+    ]
+
+
+def test_a_type_decorator_without_cache_ok_warns_and_is_never_cached(
+    backend, no_echo_handler
+):
+    out = printed("seeing_sql.cache_warnings", backend)
+    warning = (
+        "TypeDecorator Lowercase(length=50) will not produce a cache key because "
+        "the ``cache_ok`` attribute is not set to True\n"
+    )
+    error, fix = out.split(warning)
+    assert error.count("[no key …s]") == 2 and "[generated in" not in error
+    assert "[generated in …s]" in fix and "[cached since …s ago]" in fix
+    assert fix.endswith("\n0\n")  # no warning once cache_ok is True
+
+    class Written(TypeDecorator):  # cache_ok in the class body: the same
+        impl = String(50)
+        cache_ok = True
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stmt = select(User.id).where(User.name.cast(Written()) == "a")
+        assert stmt._generate_cache_key() is not None
+
+    class Unwritten(TypeDecorator):
+        impl = String(50)
+
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        stmt = select(User.id).where(User.name.cast(Unwritten()) == "a")
+        assert stmt._generate_cache_key() is None
+
+
+def test_a_construct_without_inherit_cache_warns_and_is_never_cached(backend):
+    class utcnow(FunctionElement):
+        type = String()
+
+    @compiles(utcnow)
+    def render(element, compiler, **kw):
+        return "CURRENT_TIMESTAMP"
+
+    engine = create_engine(backend)
+    try:
+        with warnings.catch_warnings(record=True) as caught, engine.connect() as connection:
+            warnings.simplefilter("always")
+            connection.execute(select(utcnow()))
+        messages = [str(w.message) for w in caught if w.category is SAWarning]
+        assert messages[0].startswith(
+            "Class utcnow will not make use of SQL compilation caching as it does "
+            "not set the 'inherit_cache' attribute to ``True``."
+        )
+        utcnow.inherit_cache = True
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            with engine.connect() as connection:
+                connection.execute(select(utcnow()))
+    finally:
+        engine.dispose()
