@@ -35,7 +35,7 @@ LITERAL_TABLE = Table(
 
 # The value as the page shows it: (column, Python value, cell per backend).
 LITERALS = {
-    "`\"Bob's party\"`": (
+    '`"Bob\'s party"`': (
         "text",
         "Bob's party",
         {b: "`'Bob''s party'`" for b in ("sqlite", "postgresql", "mariadb")},

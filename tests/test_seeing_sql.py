@@ -78,7 +78,9 @@ def test_engine_echo_can_be_switched_on_later_and_echo_true_logs_no_rows(
     engine.echo = True  # the same handler as create_engine(echo=True)
     assert len(ENGINE_LOGGER.handlers) == 1
     out = lines("seeing_sql.echo", backend)
-    echo_part = out[: out.index("<time> DEBUG sqlalchemy.engine.Engine Col ('id', 'name')")]
+    echo_part = out[
+        : out.index("<time> DEBUG sqlalchemy.engine.Engine Col ('id', 'name')")
+    ]
     assert not any("DEBUG" in line for line in echo_part)
     assert "<time> DEBUG sqlalchemy.engine.Engine Row (1, 'Alice')" in out
     assert "<time> DEBUG sqlalchemy.engine.Engine Row (2, 'Bob')" in out
@@ -191,7 +193,10 @@ def test_hide_parameters_hides_values_in_the_log_and_in_the_error(
     assert hidden_lines[-1] == "[SQL parameters hidden due to hide_parameters=True]"
     assert hidden_lines[-2].startswith("[SQL: INSERT INTO user_account")
     log = [line for line in hidden_lines if line.startswith("<time>")]
-    assert "[generated in …s] [SQL parameters hidden due to hide_parameters=True]" in "".join(log)
+    assert (
+        "[generated in …s] [SQL parameters hidden due to hide_parameters=True]"
+        in "".join(log)
+    )
 
 
 def test_str_is_generic_and_compile_speaks_the_dialect_of_the_engine(backend):
@@ -245,7 +250,9 @@ def test_literal_binds_writes_each_value_as_the_table_says_and_finds_the_same_ro
     stmt = select(LITERAL_TABLE.c.id).where(column == python_value)
     try:
         with engine.begin() as connection:
-            connection.execute(insert(LITERAL_TABLE), {"id": 1, column_name: python_value})
+            connection.execute(
+                insert(LITERAL_TABLE), {"id": 1, column_name: python_value}
+            )
             connection.execute(insert(LITERAL_TABLE), {"id": 2})
             if expected == "CompileError":
                 with pytest.raises(CompileError, match="No literal value renderer"):
@@ -292,10 +299,13 @@ def test_count_statements_counts_what_the_engine_sends_and_misses_the_rest(backe
         session.rollback()
     assert seen_many == [True]  # sent with the executemany flag
     # another connection of the same engine is counted; one of another engine not
-    with count_statements(engine) as sent:
-        with engine.connect() as one, engine.connect() as two:
-            one.execute(text("SELECT 1"))
-            two.execute(text("SELECT 2"))
+    with (
+        count_statements(engine) as sent,
+        engine.connect() as one,
+        engine.connect() as two,
+    ):
+        one.execute(text("SELECT 1"))
+        two.execute(text("SELECT 2"))
     assert len(sent) == 2
     # a listener on one Connection sees only that connection
     seen: list[str] = []
@@ -305,17 +315,20 @@ def test_count_statements_counts_what_the_engine_sends_and_misses_the_rest(backe
         two.execute(text("SELECT 2"))
     assert seen == ["SELECT 1"]
     # the flush at commit: counted when the commit is inside the block
-    with Session(engine) as session:
-        with count_statements(engine) as sent:
-            session.add(User(name="Grace"))
-            session.commit()
+    with Session(engine) as session, count_statements(engine) as sent:
+        session.add(User(name="Grace"))
+        session.commit()
     assert [s.split()[0] for s in sent] == ["INSERT"]
 
 
 def test_an_async_engine_takes_its_listeners_on_sync_engine(backend):
     async def main():
         engine = create_async_engine(async_url(backend))
-        with pytest.raises(NotImplementedError, match="sync_engine"):
+        with pytest.raises(
+            NotImplementedError,
+            match="asynchronous events are not implemented at this time.  Apply "
+            "synchronous listeners to the AsyncEngine.sync_engine",
+        ):
             event.listen(engine, "before_cursor_execute", lambda *args: None)
         with count_statements(engine.sync_engine) as sent:
             async with engine.connect() as connection:
@@ -329,7 +342,11 @@ def test_an_async_engine_takes_its_listeners_on_sync_engine(backend):
 def test_the_log_says_generated_cached_and_raw_sql(backend, no_echo_handler):
     out = lines("seeing_sql.statement_cache", backend)
     out = out[out.index("<time> INFO sqlalchemy.engine.Engine BEGIN (implicit)") :]
-    notes = [line.split("] ")[0].split("[", 1)[1] for line in out if "…s" in line or "[raw sql]" in line]
+    notes = [
+        line.split("] ")[0].split("[", 1)[1]
+        for line in out
+        if "…s" in line or "[raw sql]" in line
+    ]
     assert notes == [
         "generated in …s",
         "cached since …s ago",
@@ -380,7 +397,10 @@ def test_a_construct_without_inherit_cache_warns_and_is_never_cached(backend):
 
     engine = create_engine(backend)
     try:
-        with warnings.catch_warnings(record=True) as caught, engine.connect() as connection:
+        with (
+            warnings.catch_warnings(record=True) as caught,
+            engine.connect() as connection,
+        ):
             warnings.simplefilter("always")
             connection.execute(select(utcnow()))
         messages = [str(w.message) for w in caught if w.category is SAWarning]

@@ -5,8 +5,7 @@ from snippets.support import database_url
 # --8<-- [start:literal]
 import datetime
 
-from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine
-from sqlalchemy import select
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine, select
 
 event = Table(
     "event",
