@@ -27,6 +27,7 @@ from sqlalchemy.sql.expression import FunctionElement
 
 from snippets.asyncio.engine import async_url
 from snippets.seeing_sql.counting import count_statements
+from snippets.seeing_sql.terminal import Terminal
 from snippets.states.model import Base, User
 from tests.conftest import backend_name
 from tests.outputs import run_snippet
@@ -52,6 +53,32 @@ def no_echo_handler():
     yield
     for handler in ENGINE_LOGGER.handlers[:]:
         ENGINE_LOGGER.removeHandler(handler)
+
+
+def test_terminal_replaces_only_the_time_and_the_seconds_of_the_cache_notes(
+    capsys,
+):
+    handler = logging.StreamHandler(Terminal())
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+    )
+    logger = logging.getLogger("terminal.check")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning("[%s] %r", "generated in 0.00012s", ("1.5s",))
+        logger.warning("[%s] %r", "cached since 6.5e-05s ago", (2,))
+        logger.warning("[%s] %r", "no key 0.00010s", ())
+        logger.warning("SELECT 1 \nFROM t ")
+    finally:
+        logger.removeHandler(handler)
+    assert capsys.readouterr().out.splitlines() == [
+        "<time> WARNING terminal.check [generated in …s] ('1.5s',)",
+        "<time> WARNING terminal.check [cached since …s ago] (2,)",
+        "<time> WARNING terminal.check [no key …s] ()",
+        "<time> WARNING terminal.check SELECT 1",
+        "FROM t",
+    ]
 
 
 def test_echo_true_adds_a_stdout_handler_with_the_time_and_logs_statements(

@@ -5,7 +5,7 @@ from snippets.states.model import Base, User
 from snippets.support import fresh_engine
 
 # --8<-- [start:count]
-from sqlalchemy import select
+from sqlalchemy import create_engine, insert, select, text
 from sqlalchemy.orm import Session
 
 engine = fresh_engine(Base.metadata, User(name="Alice"), User(name="Bob"))
@@ -23,8 +23,6 @@ with Session(engine) as session:
 # --8<-- [end:count]
 
 # --8<-- [start:misses]
-from sqlalchemy import create_engine, insert, text
-
 other = create_engine(engine.url)
 
 with Session(engine) as session:

@@ -5,7 +5,18 @@ from snippets.support import database_url
 # --8<-- [start:literal]
 import datetime
 
-from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine, select
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    select,
+)
+from sqlalchemy.exc import CompileError
 
 event = Table(
     "event",
@@ -27,9 +38,6 @@ print(stmt.compile(engine, compile_kwargs={"literal_binds": True}))  # (1)!
 # --8<-- [end:literal]
 
 # --8<-- [start:error]
-from sqlalchemy import JSON
-from sqlalchemy.exc import CompileError
-
 settings = Table("settings", MetaData(), Column("data", JSON))
 stmt = settings.insert().values(data={"theme": "dark"})
 try:

@@ -4,7 +4,8 @@ from snippets.states.model import User
 from snippets.support import database_url
 
 # --8<-- [start:generic]
-from sqlalchemy import select
+from sqlalchemy import create_engine, select
+from sqlalchemy.dialects import mysql, postgresql
 
 stmt = select(User).where(User.name == "Bob's", User.id.in_([1, 2]))
 print(stmt)  # (1)!
@@ -14,8 +15,6 @@ print(stmt)  # (1)!
 # --8<-- [end:generic]
 
 # --8<-- [start:dialect]
-from sqlalchemy.dialects import mysql, postgresql
-
 print(stmt.compile(dialect=postgresql.psycopg.dialect()))  # (1)!
 #> SELECT user_account.id, user_account.name
 #> FROM user_account
@@ -27,8 +26,6 @@ print(stmt.compile(dialect=mysql.dialect()))
 # --8<-- [end:dialect]
 
 # --8<-- [start:engine]
-from sqlalchemy import create_engine
-
 engine = create_engine(database_url())
 compiled = stmt.compile(engine)  # (1)!
 print(compiled)
