@@ -1,5 +1,6 @@
 """literal_binds writes the values into the SQL text, as the engine's dialect quotes them."""
 
+from snippets.seeing_sql.terminal import show_sql
 from snippets.support import database_url
 
 # --8<-- [start:literal]
@@ -31,7 +32,7 @@ stmt = select(event.c.id).where(
     event.c.id.in_([1, 2, 3]),
 )
 engine = create_engine(database_url())
-print(stmt.compile(engine, compile_kwargs={"literal_binds": True}))  # (1)!
+show_sql(stmt.compile(engine, compile_kwargs={"literal_binds": True}))  # (1)!
 #> SELECT event.id
 #> FROM event
 #> WHERE event.title = 'Bob''s party' AND event.day = '2025-01-31' AND event.id IN (1, 2, 3)
@@ -49,7 +50,7 @@ except CompileError as error:
 
 # --8<-- [start:fix]
 compiled = stmt.compile(engine)
-print(compiled)  # (1)!
+show_sql(compiled)  # (1)!
 #> INSERT INTO settings (data) VALUES (?)
 print(compiled.params)
 #> {'data': {'theme': 'dark'}}

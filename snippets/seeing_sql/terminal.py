@@ -25,6 +25,12 @@ class Terminal(io.TextIOBase):
         return len(text)
 
 
+def show_sql(sql: object) -> None:
+    """Print a statement's SQL without the space SQLAlchemy leaves at the end of
+    each line but the last."""
+    print("\n".join(line.rstrip() for line in str(sql).splitlines()))
+
+
 def database_with_users() -> str:
     """The URL of a database whose user_account table holds Alice and Bob."""
     url = database_url(file=True)
