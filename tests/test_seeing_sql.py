@@ -103,7 +103,23 @@ def test_engine_echo_can_be_switched_on_later_and_echo_true_logs_no_rows(
     engine = create_engine(backend)
     assert ENGINE_LOGGER.handlers == []
     engine.echo = True  # the same handler as create_engine(echo=True)
-    assert len(ENGINE_LOGGER.handlers) == 1
+    (handler,) = ENGINE_LOGGER.handlers
+    records: list[str] = []
+    handler.emit = lambda record: records.append(record.getMessage())
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 3"))
+    engine.echo = False
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 4"))
+    assert "SELECT 3" in records and "SELECT 4" not in records
+    engine.dispose()
+    # A logger that has a handler already gets no second one from echo=True.
+    ENGINE_LOGGER.removeHandler(handler)
+    mine = logging.NullHandler()
+    ENGINE_LOGGER.addHandler(mine)
+    create_engine(backend, echo=True).dispose()
+    assert ENGINE_LOGGER.handlers == [mine]
+    ENGINE_LOGGER.removeHandler(mine)
     out = lines("seeing_sql.echo", backend)
     echo_part = out[
         : out.index("<time> DEBUG sqlalchemy.engine.Engine Col ('id', 'name')")
@@ -381,6 +397,21 @@ def test_the_log_says_generated_cached_and_raw_sql(backend, no_echo_handler):
         "generated in …s",
         "raw sql",
     ]
+    # text() with a parameter instead of an f-string: cached like select()
+    notes: list[str] = []
+    engine = create_engine(backend)
+    event.listen(
+        engine,
+        "after_cursor_execute",
+        lambda conn, cur, stmt, params, context, many: notes.append(
+            context._get_cache_stats().split(" ")[0]
+        ),
+    )
+    with engine.connect() as connection:
+        for name in ["Alice", "Bob"]:
+            connection.execute(text("SELECT :name AS name"), {"name": name})
+    engine.dispose()
+    assert notes == ["generated", "cached"]
 
 
 def test_a_type_decorator_without_cache_ok_warns_and_is_never_cached(
@@ -404,6 +435,15 @@ def test_a_type_decorator_without_cache_ok_warns_and_is_never_cached(
         warnings.simplefilter("error")
         stmt = select(User.id).where(User.name.cast(Written()) == "a")
         assert stmt._generate_cache_key() is not None
+
+    class Declined(TypeDecorator):  # cache_ok = False: no cache, no warning
+        impl = String(50)
+        cache_ok = False
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stmt = select(User.id).where(User.name.cast(Declined()) == "a")
+        assert stmt._generate_cache_key() is None
 
     class Unwritten(TypeDecorator):
         impl = String(50)
@@ -435,10 +475,20 @@ def test_a_construct_without_inherit_cache_warns_and_is_never_cached(backend):
             "Class utcnow will not make use of SQL compilation caching as it does "
             "not set the 'inherit_cache' attribute to ``True``."
         )
-        utcnow.inherit_cache = True
+        assert select(utcnow())._generate_cache_key() is None
+
+        class utcnow_cached(FunctionElement):
+            type = String()
+            inherit_cache = True
+
+        @compiles(utcnow_cached)
+        def render_cached(element, compiler, **kw):
+            return "CURRENT_TIMESTAMP"
+
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             with engine.connect() as connection:
-                connection.execute(select(utcnow()))
+                connection.execute(select(utcnow_cached()))
+            assert select(utcnow_cached())._generate_cache_key() is not None
     finally:
         engine.dispose()
