@@ -10,7 +10,11 @@ import warnings
 
 import pytest
 from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
     String,
+    Table,
     TypeDecorator,
     create_engine,
     event,
@@ -19,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.exc import CompileError, SAWarning
+from sqlalchemy.exc import CompileError, IntegrityError, SAWarning
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
@@ -240,6 +244,45 @@ def test_hide_parameters_hides_values_in_the_log_and_in_the_error(
         "[generated in …s] [SQL parameters hidden due to hide_parameters=True]"
         in "".join(log)
     )
+
+
+def test_hide_parameters_leaves_the_database_message_and_the_rows(
+    backend, no_echo_handler
+):
+    metadata = MetaData()
+    person = Table(
+        "hidden_person",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("email", String(50), unique=True),
+    )
+    engine = create_engine(backend, hide_parameters=True, echo="debug")
+    (handler,) = ENGINE_LOGGER.handlers
+    logged: list[str] = []
+    handler.emit = lambda record: logged.append(record.getMessage())
+    metadata.drop_all(engine)
+    metadata.create_all(engine)
+    try:
+        with engine.begin() as connection:
+            connection.execute(insert(person), {"id": 1, "email": "alice@example.com"})
+        with pytest.raises(IntegrityError) as caught, engine.begin() as connection:
+            connection.execute(insert(person), {"id": 2, "email": "alice@example.com"})
+        message = str(caught.value)
+        assert "[SQL parameters hidden due to hide_parameters=True]" in message
+        quoted = {
+            "sqlite": "UNIQUE constraint failed: hidden_person.email",
+            "postgresql": "DETAIL:  Key (email)=(alice@example.com) already exists.",
+            "mariadb": "Duplicate entry 'alice@example.com' for key 'email'",
+        }[backend_name(backend)]
+        assert quoted in message
+        assert ("alice@example.com" in message) is (backend_name(backend) != "sqlite")
+        logged.clear()
+        with engine.connect() as connection:
+            connection.execute(select(person)).all()
+        assert "Row (1, 'alice@example.com')" in logged
+    finally:
+        metadata.drop_all(engine)
+        engine.dispose()
 
 
 def test_str_is_generic_and_compile_speaks_the_dialect_of_the_engine(backend):
