@@ -33,7 +33,9 @@ LITERAL_TABLE = Table(
     Column("data", JSON),
 )
 
-# The value as the page shows it: (column, Python value, cell per backend).
+# The value as the page shows it: (column, Python value, cell per backend). A cell
+# that ends in "(another value)" is SQL whose value differs from the Python value:
+# run as it is, it does not find the row.
 LITERALS = {
     '`"Bob\'s party"`': (
         "text",
@@ -47,6 +49,15 @@ LITERALS = {
             "sqlite": "`'C:\\temp'`",
             "postgresql": "`'C:\\temp'`",
             "mariadb": "`'C:\\\\temp'`",
+        },
+    ),
+    '`"50%"`': (
+        "text",
+        "50%",
+        {
+            "sqlite": "`'50%'`",
+            "postgresql": "`'50%%'` (another value)",
+            "mariadb": "`'50%%'` (another value)",
         },
     ),
     "`date(2025, 1, 31)`": (

@@ -19,6 +19,7 @@ from sqlalchemy import (
     create_engine,
     event,
     insert,
+    literal,
     select,
     text,
 )
@@ -346,12 +347,68 @@ def test_literal_binds_writes_each_value_as_the_table_says_and_finds_the_same_ro
                 return
             sql = str(stmt.compile(engine, compile_kwargs={"literal_binds": True}))
             rendered = sql.split(f"{column.table.name}.{column_name} = ", 1)[1]
-            assert f"`{rendered}`" == expected
-            assert connection.scalars(text(sql)).all() == [1]
+            cell, _, note = expected.partition(" (")
+            assert f"`{rendered}`" == cell
+            found = connection.scalars(text(sql)).all()
+            raw = connection.connection.dbapi_connection.cursor()
+            raw.execute(sql)  # as a console would run it: no parameters
+            assert [row[0] for row in raw.fetchall()] == found
+            assert found == ([] if note == "another value)" else [1])
             assert connection.scalars(stmt).all() == [1]
     finally:
         LITERAL_TABLE.drop(engine)
         engine.dispose()
+
+
+def test_literal_binds_before_the_first_connection_on_postgresql_differs_by_series(
+    backend,
+):
+    import sqlalchemy
+
+    stmt = select(literal(r"C:\temp"))
+    engine = create_engine(backend)
+    before = str(stmt.compile(engine, compile_kwargs={"literal_binds": True}))
+    engine.connect().close()
+    after = str(stmt.compile(engine, compile_kwargs={"literal_binds": True}))
+    engine.dispose()
+    single, double = r"'C:\temp'", r"'C:\\temp'"
+    if backend_name(backend) == "postgresql":
+        assert after.startswith(f"SELECT {single}")
+        series_2_0 = sqlalchemy.__version__.startswith("2.0.")
+        assert before.startswith(f"SELECT {double if series_2_0 else single}")
+    else:  # SQLite and MariaDB: the same before and after
+        assert before == after
+
+
+def test_the_driver_sends_parameters_apart_or_escapes_them_for_its_connection(
+    backend,
+):
+    name = backend_name(backend)
+    value = "x' OR '1'='1"
+    own_query = {
+        "sqlite": "SELECT :v = :v",
+        "postgresql": "SELECT query FROM pg_stat_activity "
+        "WHERE pid = pg_backend_pid() AND :v = :v",
+        "mariadb": "SELECT info FROM information_schema.processlist "
+        "WHERE id = connection_id() AND :v = :v",
+    }[name]
+    engine = create_engine(backend)
+    handed: list[tuple[str, object]] = []
+    event.listen(
+        engine,
+        "before_cursor_execute",
+        lambda conn, cursor, sql, params, *rest: handed.append((sql, params)),
+    )
+    with engine.connect() as connection:
+        received = connection.execute(text(own_query), {"v": value}).scalar()
+    engine.dispose()
+    # SQLAlchemy hands the driver the SQL with placeholders, the value apart
+    ((sql, params),) = handed
+    assert value not in sql and value in repr(params)
+    if name == "postgresql":  # the server receives placeholders
+        assert received.endswith("AND $1 = $1")
+    elif name == "mariadb":  # the server receives the value, escaped
+        assert received.endswith("AND 'x\\' OR \\'1\\'=\\'1' = 'x\\' OR \\'1\\'=\\'1'")
 
 
 def test_literal_binds_of_the_example_runs_and_json_has_no_literal_renderer(backend):
