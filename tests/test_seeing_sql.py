@@ -441,6 +441,30 @@ def test_count_statements_counts_what_the_engine_sends_and_misses_the_rest(backe
         assert len(sent) == 1
         session.rollback()
     assert seen_many == [True]  # sent with the executemany flag
+    # thousands of rows in one execute(): still one statement, on every backend
+    with Session(engine) as session, count_statements(engine) as sent:
+        session.execute(insert(User), [{"name": f"n{i}"} for i in range(2500)])
+        session.rollback()
+    assert len(sent) == 1
+    # objects added to the session: one INSERT per object on SQLite, per 1,000
+    # objects on PostgreSQL and MariaDB
+    with Session(engine) as session, count_statements(engine) as sent:
+        session.add_all([User(name=f"u{i}") for i in range(1001)])
+        session.flush()
+        session.rollback()
+    assert len(sent) == (1001 if backend_name(engine.url) == "sqlite" else 2)
+    # BEGIN, COMMIT and ROLLBACK are not counted; SAVEPOINT and RELEASE are
+    with Session(engine) as session, count_statements(engine) as sent:
+        session.add(User(name="Heidi"))
+        with session.begin_nested():
+            session.add(User(name="Ivan"))
+        session.rollback()
+    assert [" ".join(s.split()[:2]) for s in sent] == [
+        "INSERT INTO",
+        "SAVEPOINT sa_savepoint_1",
+        "INSERT INTO",
+        "RELEASE SAVEPOINT",
+    ]
     # another connection of the same engine is counted; one of another engine not
     with (
         count_statements(engine) as sent,
