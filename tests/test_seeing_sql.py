@@ -193,17 +193,43 @@ def test_echo_and_a_root_handler_log_every_line_twice_and_one_of_them_once(
             seen.append(record.getMessage())
 
     root = Root()
+    for above in ("", "sqlalchemy"):  # the root logger, or the logger sqlalchemy
+        logging.getLogger(above).addHandler(root)
+        engine = create_engine(backend, echo=True)
+        try:
+            for propagate in (True, False):
+                ENGINE_LOGGER.propagate = propagate
+                seen.clear()
+                with engine.connect() as connection:
+                    connection.execute(text("SELECT 7"))
+                assert ("SELECT 7" in seen) is propagate
+        finally:
+            ENGINE_LOGGER.propagate = True
+            logging.getLogger(above).removeHandler(root)
+            engine.dispose()
+    # echo's handler outlives its engine and echo = False: the fix prints twice
     logging.getLogger().addHandler(root)
-    engine = create_engine(backend, echo=True)
+    fixture = create_engine(backend, echo=True)
+    fixture.echo = False
+    fixture.dispose()
+    del fixture
+    (echo_handler,) = ENGINE_LOGGER.handlers
+    by_echo: list[str] = []
+    echo_handler.emit = lambda record: by_echo.append(record.getMessage())
+    engine = create_engine(backend)
+    logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)
     try:
-        for propagate in (True, False):
-            ENGINE_LOGGER.propagate = propagate
-            seen.clear()
-            with engine.connect() as connection:
-                connection.execute(text("SELECT 7"))
-            assert ("SELECT 7" in seen) is propagate
+        seen.clear()
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 8"))
+        assert "SELECT 8" in seen and "SELECT 8" in by_echo
+        ENGINE_LOGGER.handlers.clear()
+        seen.clear()
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 9"))
+        assert seen.count("SELECT 9") == 1 and "SELECT 9" not in by_echo
     finally:
-        ENGINE_LOGGER.propagate = True
+        logging.getLogger("sqlalchemy.engine").setLevel(logging.NOTSET)
         logging.getLogger().removeHandler(root)
         engine.dispose()
 
