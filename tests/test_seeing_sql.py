@@ -562,6 +562,25 @@ def test_the_log_says_generated_cached_and_raw_sql(backend, no_echo_handler):
             connection.execute(text("SELECT :name AS name"), {"name": name})
     engine.dispose()
     assert notes == ["generated", "cached"]
+    # the cache is the engine's: another engine compiles again; none without one
+    for options, first, second in (
+        ({}, "generated in ", "cached since "),
+        ({"query_cache_size": 0}, "caching disabled ", "caching disabled "),
+    ):
+        notes.clear()
+        other = create_engine(backend, **options)
+        event.listen(
+            other,
+            "after_cursor_execute",
+            lambda conn, cur, stmt, params, context, many: notes.append(
+                context._get_cache_stats()
+            ),
+        )
+        with other.connect() as connection:
+            for name in ["Alice", "Bob"]:
+                connection.execute(text("SELECT :name AS name"), {"name": name})
+        other.dispose()
+        assert notes[0].startswith(first) and notes[1].startswith(second)
 
 
 def test_a_type_decorator_without_cache_ok_warns_and_is_never_cached(
