@@ -17,7 +17,7 @@ SECONDS = re.compile(r"\d+\.\d+(e-\d+)?s(?=\]| ago\]| \()")
 class Terminal(io.TextIOBase):
     """A stream for a log handler: it prints what it is given, with the time at the
     start of a line shown as <time> and the seconds of the cache notes as …s, so
-    that the lines are the same on every run."""
+    that the lines are the same on every run, and no space at the end of a line."""
 
     def write(self, text: str) -> int:
         shown = SECONDS.sub("…s", TIME.sub("<time> ", text))
