@@ -14,6 +14,7 @@ from tests.backend_facts import FACTS
 from tests.defaults_facts import FACTS as DEFAULTS_FACTS
 from tests.outputs import ROOT
 from tests.pagination_facts import NULLS, PAGING
+from tests.seeing_sql_facts import LITERALS
 from tests.strategies import STRATEGIES, measure
 from tests.transitions import TRANSITIONS
 
@@ -163,6 +164,13 @@ GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/pagination_nulls.md": (
         lambda: facts_table(
             NULLS, "tests/pagination_facts.py", "Years 1979, 1987 and NULL"
+        )
+    ),
+    ROOT / "docs/includes/literal_binds.md": (
+        lambda: facts_table(
+            {value: cells for value, (_, _, cells) in LITERALS.items()},
+            "tests/seeing_sql_facts.py",
+            "Value",
         )
     ),
 }
