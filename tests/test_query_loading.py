@@ -68,6 +68,20 @@ def stored(backend):
     engine.dispose()
 
 
+FILTERED = {
+    "contains_eager": select(Author)
+    .join(Author.books)
+    .where(Book.year > 2000)
+    .options(contains_eager(Author.books)),
+    "selectinload_and": select(Author).options(
+        selectinload(Author.books.and_(Book.year > 2000))
+    ),
+    "joinedload_and": select(Author).options(
+        joinedload(Author.books.and_(Book.year > 2000))
+    ),
+}
+
+
 def titles_of(authors) -> dict[str, list[str]]:
     return {a.name: [b.title for b in a.books] for a in authors}
 
@@ -76,8 +90,13 @@ def titles_of(authors) -> dict[str, list[str]]:
 
 
 def test_joinedload_loads_every_book_whatever_the_where(backend, sql_log):
+    ns = run_snippet("query_loading.joined_ignores_where", backend).namespace
     lines = printed("query_loading.joined_ignores_where", backend)
     assert shelf(lines[:2]) == listed({k: EVERY_BOOK[k] for k in RECENT})
+    with Session(ns["engine"]) as session:  # the same authors as without the option
+        plain = select(Author).join(Author.books).where(Book.year > 2000)
+        names = set(session.scalars(plain).unique())
+        assert {a.name for a in names} == set(RECENT)
     joined = selects(sql_log)[0]
     assert "JOIN book ON author.id = book.author_id" in joined
     assert "LEFT OUTER JOIN book AS book_1 ON author.id = book_1.author_id" in joined
@@ -103,20 +122,17 @@ def test_a_filtered_option_keeps_every_author_and_filters_the_in_query(
     assert "WHERE book.author_id IN (" in in_query and ") AND book.year >" in in_query
 
 
-# --- the session already holds the authors --------------------------------------
+def test_a_filtered_joinedload_puts_the_condition_in_the_on_clause(stored, sql_log):
+    with Session(stored) as session:
+        sql_log.clear()
+        authors = session.scalars(FILTERED["joinedload_and"]).unique().all()
+        assert titles_of(authors) == {**RECENT, "Stanisław": []}
+    (joined,) = selects(sql_log)
+    on = "LEFT OUTER JOIN book AS book_1 ON author.id = book_1.author_id AND "
+    assert on + "book_1.year >" in joined and " WHERE " not in joined
 
-FILTERED = {
-    "contains_eager": select(Author)
-    .join(Author.books)
-    .where(Book.year > 2000)
-    .options(contains_eager(Author.books)),
-    "selectinload_and": select(Author).options(
-        selectinload(Author.books.and_(Book.year > 2000))
-    ),
-    "joinedload_and": select(Author).options(
-        joinedload(Author.books.and_(Book.year > 2000))
-    ),
-}
+
+# --- the session already holds the authors --------------------------------------
 
 
 @pytest.mark.parametrize("populate_existing", [False, True])
@@ -255,6 +271,7 @@ def test_chained_selectinload_sends_one_query_per_level(backend, sql_log):
     expected = "[('The Dispossessed', [Review(5)]), ('Lavinia', [Review(4)])]"
     assert lines == [expected, expected]
     first = selects(sql_log)[:3]
+    assert len(selects(sql_log)) == 4  # then the joined chain: one statement
     assert [s.split(" FROM ")[1].split()[0] for s in first] == [
         "author",
         "book",
@@ -263,9 +280,7 @@ def test_chained_selectinload_sends_one_query_per_level(backend, sql_log):
     assert " IN (" in first[2]
 
 
-def test_chained_joinedload_sends_one_statement_with_two_outer_joins(
-    backend, sql_log
-):
+def test_chained_joinedload_sends_one_statement_with_two_outer_joins(backend, sql_log):
     printed("query_loading.chained", backend)
     joined = selects(sql_log)[3:]
     assert len(joined) == 1
@@ -312,13 +327,18 @@ def test_raiseload_star_refuses_the_rest_and_the_named_option_wins_in_either_ord
         sql_log.clear()
         assert titles_of(authors) == EVERY_BOOK  # the named option loaded them
         assert sql_log.statements == []
-        for read in (lambda: authors[0].books[0].reviews, lambda: authors[0].books[0].author):
+        for read in (
+            lambda: authors[0].books[0].reviews,
+            lambda: authors[0].books[0].author,
+        ):
             with pytest.raises(InvalidRequestError, match="lazy='raise'"):
                 read()
     with Session(stored) as session:
         author = session.scalars(select(Author).options(raiseload("*"))).first()
-        with pytest.raises(InvalidRequestError, match="'Author.books' is not available"):
-            author.books
+        with pytest.raises(
+            InvalidRequestError, match="'Author.books' is not available"
+        ):
+            _ = author.books
 
 
 @pytest.mark.parametrize("eager", [selectinload, joinedload])
@@ -326,8 +346,12 @@ def test_raiseload_star_reaches_the_books_an_eager_option_loads(stored, eager):
     with Session(stored) as session:
         query = select(Author).options(raiseload("*"), eager(Author.books))
         ursula = session.scalars(query.order_by(Author.id)).unique().first()
-        with pytest.raises(InvalidRequestError, match="'Book.reviews' is not available"):
-            ursula.books[0].reviews
+        with pytest.raises(
+            InvalidRequestError, match="'Book.reviews' is not available"
+        ):
+            _ = ursula.books[0].reviews
+        with pytest.raises(InvalidRequestError, match="'Book.author' is not available"):
+            _ = ursula.books[0].author
         chained = eager(Author.books).selectinload(Book.reviews)
         query = select(Author).options(raiseload("*"), chained)
         query = query.execution_options(populate_existing=True)
@@ -374,7 +398,9 @@ def test_contains_eager_with_limit_counts_rows_and_cuts_the_collection(
     lines = printed("query_loading.with_limit", backend)
     assert lines[4:] == ["Octavia [Book('Kindred')]"]
     own = selects(sql_log)[3]
-    assert "anon_1" not in own and own.split(" LIMIT ")[0].endswith("author.name, book.id")
+    assert "anon_1" not in own and own.split(" LIMIT ")[0].endswith(
+        "author.name, book.id"
+    )
 
 
 # --- when it goes wrong ---------------------------------------------------------
@@ -413,15 +439,49 @@ def test_contains_eager_without_the_join_warns_and_gives_every_author_every_matc
     with Session(engine) as session, pytest.warns(SAWarning) as caught:
         session.scalars(query.options(contains_eager(Author.books))).unique().all()
     message = str(caught[0].message)
-    assert message.endswith(
-        "Apply join condition(s) between each element to resolve."
-    )
+    assert message.endswith("Apply join condition(s) between each element to resolve.")
     assert '"author"' in message and '"book"' in message
     engine.dispose()
 
 
-def test_the_count_of_books_is_untouched_by_the_warning_example(backend):
-    run = run_snippet("query_loading.without_join", backend)
-    with Session(run.namespace["engine"]) as session:
-        assert session.scalar(select(func.count()).select_from(Book)) == 5
+def test_a_commit_after_the_cartesian_load_writes_nothing(stored, sql_log):
+    query = select(Author).where(Book.year > 2000).options(contains_eager(Author.books))
+    with Session(stored) as session, warnings.catch_warnings():
+        warnings.simplefilter("ignore", SAWarning)
+        authors = session.scalars(query).unique().all()
+        assert len(authors) == 3 and all(len(a.books) == 2 for a in authors)
+        sql_log.clear()
+        session.commit()
+    assert sql_log.statements == ["COMMIT"]
+    _, books = rows_elsewhere(stored)
+    assert sorted(books) == sorted(
+        [("The Dispossessed", 1), ("Lavinia", 1), ("Kindred", 2)]
+        + [("Fledgling", 2), ("Solaris", 3)]
+    )
+    with Session(stored) as session:
         assert session.scalar(select(func.count()).select_from(Review)) == 2
+
+
+def test_contains_eager_of_a_collection_needs_unique_too(stored):
+    with Session(stored) as session:
+        with pytest.raises(InvalidRequestError, match=re.escape(REFUSED)):
+            session.scalars(FILTERED["contains_eager"]).all()
+        assert len(session.scalars(FILTERED["contains_eager"]).unique().all()) == 2
+
+
+@pytest.mark.parametrize("second", [selectinload, joinedload])
+@pytest.mark.parametrize("first", [selectinload, joinedload])
+def test_chained_options_can_mix_selectinload_and_joinedload(
+    stored, first, second, sql_log
+):
+    with Session(stored) as session:
+        chained = getattr(first(Author.books), second.__name__)(Book.reviews)
+        # e.g. selectinload(Author.books).joinedload(Book.reviews)
+        query = select(Author).options(chained)
+        authors = session.scalars(query).unique().all()
+        sql_log.clear()
+        reviews = {
+            b.title: [r.stars for r in b.reviews] for a in authors for b in a.books
+        }
+        assert reviews["The Dispossessed"] == [5] and reviews["Lavinia"] == [4]
+        assert sql_log.statements == []

@@ -5,13 +5,17 @@ from snippets.support import fresh_engine
 
 # --8<-- [start:selectin]
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 engine = fresh_engine(Base.metadata, *library())
 
 with Session(engine) as session:
-    query = select(Author).order_by(Author.id).options(
-        selectinload(Author.books).selectinload(Book.reviews)  # (1)!
+    query = (
+        select(Author)
+        .order_by(Author.id)
+        .options(
+            selectinload(Author.books).selectinload(Book.reviews)  # (1)!
+        )
     )
     ursula = session.scalars(query).first()
     #> BEGIN (implicit)
@@ -24,11 +28,13 @@ with Session(engine) as session:
 # --8<-- [end:selectin]
 
 # --8<-- [start:joined]
-from sqlalchemy.orm import joinedload
-
 with Session(engine) as session:
-    query = select(Author).order_by(Author.id).options(
-        joinedload(Author.books).joinedload(Book.reviews)  # (1)!
+    query = (
+        select(Author)
+        .order_by(Author.id)
+        .options(
+            joinedload(Author.books).joinedload(Book.reviews)  # (1)!
+        )
     )
     ursula = session.scalars(query).unique().first()
     #> BEGIN (implicit)

@@ -6,7 +6,7 @@ from snippets.support import fresh_engine
 
 # --8<-- [start:joinedload]
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, contains_eager, joinedload
 
 engine = fresh_engine(Base.metadata, *library())
 
@@ -27,8 +27,6 @@ with Session(engine) as session:
 # --8<-- [end:joinedload]
 
 # --8<-- [start:contains_eager]
-from sqlalchemy.orm import contains_eager
-
 with Session(engine) as session:
     recent = (
         select(Author)

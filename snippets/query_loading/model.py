@@ -68,7 +68,10 @@ def library() -> list[Author]:
         ),
         Author(
             name="Octavia",
-            books=[Book(title="Kindred", year=1979), Book(title="Fledgling", year=2005)],
+            books=[
+                Book(title="Kindred", year=1979),
+                Book(title="Fledgling", year=2005),
+            ],
         ),
         Author(name="Stanisław", books=[Book(title="Solaris", year=1961)]),
     ]

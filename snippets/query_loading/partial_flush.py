@@ -6,6 +6,7 @@ from snippets.support import fresh_engine
 
 # --8<-- [start:clear]
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, contains_eager
 
 engine = fresh_engine(Base.metadata, *library())
@@ -34,8 +35,6 @@ with Session(engine) as session:
 # --8<-- [end:clear]
 
 # --8<-- [start:delete]
-from sqlalchemy.exc import IntegrityError
-
 engine = fresh_engine(Base.metadata, *library())
 
 with Session(engine) as session:

@@ -12,9 +12,13 @@ from sqlalchemy.orm import Session, raiseload, selectinload
 engine = fresh_engine(Base.metadata, *library())
 
 with Session(engine) as session:
-    query = select(Author).order_by(Author.id).options(
-        raiseload("*"),  # (1)!
-        selectinload(Author.books),  # (2)!
+    query = (
+        select(Author)
+        .order_by(Author.id)
+        .options(
+            raiseload("*"),  # (1)!
+            selectinload(Author.books),  # (2)!
+        )
     )
     ursula = session.scalars(query).first()
     #> BEGIN (implicit)
@@ -23,7 +27,7 @@ with Session(engine) as session:
     print(ursula.books)
     #> [Book('The Dispossessed'), Book('Lavinia')]
     try:
-        ursula.books[0].reviews  # (3)!
+        print(ursula.books[0].reviews)  # (3)!
     except InvalidRequestError as error:
         print(error)
         #> 'Book.reviews' is not available due to lazy='raise'
@@ -32,9 +36,13 @@ with Session(engine) as session:
 
 # --8<-- [start:chained]
 with Session(engine) as session:
-    query = select(Author).order_by(Author.id).options(
-        raiseload("*"),
-        selectinload(Author.books).selectinload(Book.reviews),  # (1)!
+    query = (
+        select(Author)
+        .order_by(Author.id)
+        .options(
+            raiseload("*"),
+            selectinload(Author.books).selectinload(Book.reviews),  # (1)!
+        )
     )
     ursula = session.scalars(query).first()
     #> BEGIN (implicit)

@@ -6,7 +6,7 @@ from snippets.support import fresh_engine
 
 # --8<-- [start:joinedload]
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 
 engine = fresh_engine(Base.metadata, *library())
 
@@ -23,8 +23,6 @@ with Session(engine) as session:
 # --8<-- [end:joinedload]
 
 # --8<-- [start:selectinload]
-from sqlalchemy.orm import selectinload
-
 with Session(engine) as session:
     query = first_two.options(selectinload(Author.books))
     for author in session.scalars(query):
@@ -38,8 +36,6 @@ with Session(engine) as session:
 # --8<-- [end:selectinload]
 
 # --8<-- [start:contains_eager]
-from sqlalchemy.orm import contains_eager
-
 with Session(engine) as session:
     query = (
         select(Author)

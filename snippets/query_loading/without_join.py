@@ -1,12 +1,12 @@
 """contains_eager() without the join: a cartesian product, a warning, and every
 author holding every book."""
 
-import warnings
-
 from snippets.query_loading.model import Author, Base, Book, library
 from snippets.support import fresh_engine
 
 # --8<-- [start:error]
+import warnings
+
 from sqlalchemy import select
 from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session, contains_eager
