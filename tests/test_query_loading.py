@@ -173,6 +173,16 @@ def test_a_partial_collection_stays_for_later_reads_and_queries_until_a_commit(
     ]
 
 
+@pytest.mark.parametrize("later", [selectinload, joinedload])
+def test_a_later_eager_query_keeps_the_partial_list(stored, later):
+    with Session(stored) as session:
+        held = session.scalars(FILTERED["contains_eager"]).unique().all()
+        query = select(Author).options(later(Author.books))
+        authors = session.scalars(query).unique().all()
+        assert titles_of(authors) == {**RECENT, "Stanisław": ["Solaris"]}
+        assert titles_of(held) == RECENT
+
+
 @pytest.mark.parametrize("forget", ["rollback", "expire", "commit"])
 def test_a_partial_collection_loads_whole_once_the_author_expires(stored, forget):
     with Session(stored) as session:
