@@ -155,6 +155,33 @@ def test_a_filtered_load_replaces_a_loaded_collection_only_with_populate_existin
         assert titles_of(held) == expected
 
 
+@pytest.mark.parametrize("before", ["let go", "commit", "rollback", "commit, kept"])
+@pytest.mark.parametrize("kind", FILTERED)
+def test_a_filtered_load_fills_a_collection_that_was_expired_or_let_go(
+    stored, kind, before
+):
+    everything = select(Author).options(selectinload(Author.books))
+    with Session(stored, expire_on_commit=before != "commit, kept") as session:
+        held = session.scalars(everything).all()
+        assert titles_of(held) == EVERY_BOOK
+        if before == "let go":
+            del held  # nothing refers to the authors any more
+        elif before == "rollback":
+            session.rollback()
+        else:
+            session.commit()
+        authors = session.scalars(FILTERED[kind]).unique().all()
+        if before == "commit, kept":
+            assert titles_of(authors) == {
+                name: EVERY_BOOK[name] for name in titles_of(authors)
+            }
+        else:
+            expected = dict(RECENT)
+            if kind != "contains_eager":  # the inner join drops Stanisław
+                expected["Stanisław"] = []
+            assert titles_of(authors) == expected
+
+
 def test_the_snippet_of_a_held_collection_shows_both_cases(backend):
     lines = printed("query_loading.already_loaded", backend)
     assert shelf(lines[:2]) == listed({k: EVERY_BOOK[k] for k in RECENT})
