@@ -223,6 +223,25 @@ def test_a_partial_collection_loads_whole_once_the_author_expires(stored, forget
         assert [b.title for b in ursula.books] == EVERY_BOOK["Ursula"]
 
 
+@pytest.mark.parametrize("after", ["commit, kept", "close"])
+def test_a_partial_collection_survives_a_commit_without_expiry_and_a_close(
+    stored, after
+):
+    with Session(stored, expire_on_commit=after == "close") as session:
+        authors = session.scalars(FILTERED["contains_eager"]).unique().all()
+        ursula = next(a for a in authors if a.name == "Ursula")
+        if after == "close":
+            session.close()
+        else:
+            session.commit()
+            assert session.get(Author, 1) is ursula
+        assert [b.title for b in ursula.books] == RECENT["Ursula"]
+    with Session(stored) as later:
+        later.add(ursula)
+        assert [b.title for b in ursula.books] == RECENT["Ursula"]
+        assert later.get(Author, 1) is ursula
+
+
 # --- a flush with a partial collection ------------------------------------------
 
 
