@@ -415,6 +415,28 @@ def test_raiseload_star_reaches_the_books_an_eager_option_loads(stored, eager):
         assert [r.stars for r in ursula.books[0].reviews] == [5]
 
 
+@pytest.mark.parametrize(
+    "then", ["a later query", "commit, kept", "commit", "rollback", "expire"]
+)
+def test_raiseload_star_stays_on_the_objects_until_they_expire(stored, then, sql_log):
+    guarded = select(Author).order_by(Author.id).options(raiseload("*"))
+    with Session(stored, expire_on_commit=then != "commit, kept") as session:
+        ursula = session.scalars(guarded).first()
+        if then == "a later query":
+            assert session.scalars(select(Author).order_by(Author.id)).first() is ursula
+        elif then == "expire":
+            session.expire(ursula)
+        else:
+            getattr(session, then.split(",")[0])()
+        if then in ("a later query", "commit, kept"):
+            with pytest.raises(InvalidRequestError, match="lazy='raise'"):
+                _ = ursula.books
+        else:
+            sql_log.clear()
+            assert [b.title for b in ursula.books] == EVERY_BOOK["Ursula"]
+            assert any("FROM book" in s for s in sql_log.statements)  # a lazy load
+
+
 def test_the_guard_snippet_refuses_the_reviews_until_the_query_names_them(backend):
     lines = printed("query_loading.raiseload_guard", backend)
     assert lines == [
