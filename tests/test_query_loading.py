@@ -474,11 +474,36 @@ def test_contains_eager_with_limit_counts_rows_and_cuts_the_collection(
     backend, sql_log
 ):
     lines = printed("query_loading.with_limit", backend)
-    assert lines[4:] == ["Octavia [Book('Kindred')]"]
+    assert lines[4] == "Octavia [Book('Kindred')]"
     own = selects(sql_log)[3]
     assert "anon_1" not in own and own.split(" LIMIT ")[0].endswith(
         "author.name, book.id"
     )
+
+
+@pytest.mark.parametrize("eager", [selectinload, joinedload])
+def test_limit_counts_the_rows_of_your_own_join_whatever_the_option(
+    backend, eager, sql_log
+):
+    lines = printed("query_loading.with_limit", backend)  # it stores the library
+    assert lines[5:] == ["['Octavia', 'Octavia']", "['Octavia', 'Ursula']"]
+    stored = create_engine(backend)
+    first_two = select(Author).order_by(Author.name).limit(2)
+    joined = first_two.join(Author.books).where(Book.year > 1970)
+    exists = first_two.where(Author.books.any(Book.year > 1970))
+    with Session(stored) as session:
+        sql_log.clear()
+        authors = session.scalars(joined.options(eager(Author.books))).unique().all()
+        assert [a.name for a in authors] == ["Octavia"]
+        if eager is joinedload:  # the join and its LIMIT go in the subquery
+            assert " FROM (SELECT author.id AS id" in sql_log.statements[-1]
+            assert "JOIN book ON author.id = book.author_id WHERE " in (
+                sql_log.statements[-1].replace("INNER JOIN", "JOIN")
+            )
+        authors = session.scalars(exists.options(eager(Author.books))).unique().all()
+        assert titles_of(authors) == {k: EVERY_BOOK[k] for k in ("Octavia", "Ursula")}
+        assert "WHERE EXISTS (SELECT 1 FROM book" in " ".join(sql_log.statements)
+    stored.dispose()
 
 
 # --- when it goes wrong ---------------------------------------------------------

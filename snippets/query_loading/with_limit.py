@@ -51,3 +51,33 @@ with Session(engine) as session:
         #> Octavia [Book('Kindred')]
 #> ROLLBACK
 # --8<-- [end:contains_eager]
+
+# --8<-- [start:filter]
+with Session(engine) as session:
+    joined = (
+        select(Author)
+        .join(Author.books)
+        .where(Book.year > 1970)  # (1)!
+        .order_by(Author.name)
+        .limit(2)
+        .options(selectinload(Author.books))
+    )
+    print([author.name for author in session.scalars(joined)])  # (2)!
+    #> BEGIN (implicit)
+    #> SELECT author.id, author.name FROM author JOIN book ON author.id = book.author_id WHERE book.year > ? ORDER BY author.name LIMIT ? OFFSET ? (1970, 2, 0)
+    #> SELECT book.author_id, book.id, book.title, book.year FROM book WHERE book.author_id IN (?) ORDER BY book.id (2,)
+    #> ['Octavia', 'Octavia']
+
+    exists = (
+        select(Author)
+        .where(Author.books.any(Book.year > 1970))  # (3)!
+        .order_by(Author.name)
+        .limit(2)
+        .options(selectinload(Author.books))
+    )
+    print([author.name for author in session.scalars(exists)])
+    #> SELECT author.id, author.name FROM author WHERE EXISTS (SELECT 1 FROM book WHERE author.id = book.author_id AND book.year > ?) ORDER BY author.name LIMIT ? OFFSET ? (1970, 2, 0)
+    #> SELECT book.author_id, book.id, book.title, book.year FROM book WHERE book.author_id IN (?, ?) ORDER BY book.id (2, 1)
+    #> ['Octavia', 'Ursula']
+#> ROLLBACK
+# --8<-- [end:filter]
