@@ -182,6 +182,25 @@ def test_a_filtered_load_fills_a_collection_that_was_expired_or_let_go(
             assert titles_of(authors) == expected
 
 
+@pytest.mark.parametrize("autoflush", [True, False])
+def test_populate_existing_overwrites_unflushed_changes_only_without_autoflush(
+    stored, autoflush
+):
+    everything = select(Author).options(selectinload(Author.books))
+    with Session(stored, autoflush=autoflush) as session:
+        ursula = session.scalars(everything.where(Author.id == 1)).one()
+        ursula.name = "Ursula K."
+        ursula.books.append(Book(title="Lathe", year=2020))
+        reload = FILTERED["contains_eager"].execution_options(populate_existing=True)
+        session.scalars(reload).unique().all()
+        if autoflush:  # flushed first, then reloaded as stored
+            assert ursula.name == "Ursula K."
+            assert [b.title for b in ursula.books] == ["Lavinia", "Lathe"]
+        else:
+            assert ursula.name == "Ursula"
+            assert [b.title for b in ursula.books] == ["Lavinia"]
+
+
 def test_the_snippet_of_a_held_collection_shows_both_cases(backend):
     lines = printed("query_loading.already_loaded", backend)
     assert shelf(lines[:2]) == listed({k: EVERY_BOOK[k] for k in RECENT})
