@@ -7,7 +7,7 @@ import warnings
 
 import pytest
 import sqlalchemy
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.exc import ArgumentError, IntegrityError, InvalidRequestError, SAWarning
 from sqlalchemy.orm import (
     Session,
@@ -297,26 +297,36 @@ def test_clear_on_a_partial_collection_deletes_only_the_books_it_holds(backend):
     engine.dispose()
 
 
+@pytest.mark.parametrize("pragma", [False, True], ids=["default", "fk-pragma"])
 def test_deleting_an_author_whose_collection_is_partial_leaves_its_other_books(
-    stored,
+    stored, pragma
 ):
-    with Session(stored) as session:
+    engine = create_engine(stored.url)
+    if pragma and engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def enforce_foreign_keys(connection, record):
+            connection.execute("PRAGMA foreign_keys=ON")
+
+    enforced = pragma or engine.dialect.name != "sqlite"
+    with Session(engine) as session:
         ursula = session.scalars(FILTERED["contains_eager"]).unique().all()[0]
         assert ursula.name == "Ursula" and len(ursula.books) == 1
         session.delete(ursula)
-        if backend_name(str(stored.url)) == "sqlite":  # no foreign keys enforced
-            session.commit()
-        else:
+        if enforced:
             with pytest.raises(IntegrityError):
                 session.commit()
+        else:  # SQLite without the pragma: no foreign keys enforced
+            session.commit()
+    engine.dispose()
     authors, books = rows_elsewhere(stored)
-    if backend_name(str(stored.url)) == "sqlite":
+    if enforced:
+        assert authors == ["Ursula", "Octavia", "Stanisław"]
+        assert len(books) == 5  # the whole flush was rolled back
+    else:
         assert authors == ["Octavia", "Stanisław"]
         assert ("The Dispossessed", 1) in books  # its author is gone
         assert "Lavinia" not in dict(books)
-    else:
-        assert authors == ["Ursula", "Octavia", "Stanisław"]
-        assert len(books) == 5  # the whole flush was rolled back
 
 
 def test_the_snippet_of_the_delete_shows_each_backends_outcome(backend):
