@@ -552,6 +552,14 @@ def test_a_joined_collection_with_limit_needs_unique_for_scalars_and_execute(
         "[Author('Octavia'), Author('Stanisław')]",
         "[(Author('Octavia'),), (Author('Stanisław'),)]",
     ]
+    engine = run_snippet("query_loading.unique_required", backend).namespace["engine"]
+    joined = select(Author).options(joinedload(Author.books))
+    with Session(engine) as session:
+        for run in (session.scalars, session.execute):
+            with pytest.raises(InvalidRequestError, match=re.escape(REFUSED)):
+                run(joined).all()
+        legacy = session.query(Author).options(joinedload(Author.books)).all()
+        assert sorted(a.name for a in legacy) == sorted(EVERY_BOOK)  # once each
 
 
 def test_contains_eager_without_the_join_warns_and_gives_every_author_every_match(
