@@ -27,6 +27,7 @@ from tests.databases import (
     URLS,
     URLS_PROBLEM,
     backend_name,
+    empty_database,
     first_server,
 )
 from tests.outputs import ROOT
@@ -181,6 +182,19 @@ def require_server(backend: str) -> str:
     if url is None:
         unavailable(f"{SETTING} names no {backend} server")
     return require(url)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def empty_servers(request):
+    """Each test file starts on empty server databases. Chapters name their tables
+    alike (author, book) but link them differently: a table one chapter leaves
+    behind (review, with a foreign key to book) would stop another chapter's
+    examples from dropping and creating their own book table."""
+    module = request.node.path
+    used = {server_of(item) for item in request.session.items if item.path == module}
+    for url in SERVER_URLS:
+        if backend_name(url) in used and unreachable(url) is None:
+            empty_database(url)
 
 
 @pytest.fixture(params=URLS, ids=backend_name)

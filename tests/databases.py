@@ -75,3 +75,35 @@ SERVER_URLS = [url for url in URLS if backend_name(url) != "sqlite"]
 def first_server(backend: str) -> str | None:
     """The URL of the first configured server of `backend` (postgresql, mariadb)."""
     return next((url for url in SERVER_URLS if backend_name(url) == backend), None)
+
+
+def empty_database(url: str) -> None:
+    """Drop every table of the server database at `url`, whatever links them (a
+    table of another chapter may hold a foreign key to one of these), and on
+    PostgreSQL every enum type."""
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    try:
+        tables = inspect(engine).get_table_names()
+        with engine.begin() as connection:
+            if engine.dialect.name == "postgresql":
+                if tables:
+                    names = ", ".join(f'"{name}"' for name in tables)
+                    connection.execute(text(f"DROP TABLE IF EXISTS {names} CASCADE"))
+                types = connection.scalars(
+                    text(
+                        "SELECT t.typname FROM pg_type t JOIN pg_namespace n "
+                        "ON n.oid = t.typnamespace "
+                        "WHERE t.typtype = 'e' AND n.nspname = current_schema()"
+                    )
+                ).all()
+                for name in types:
+                    connection.execute(text(f'DROP TYPE IF EXISTS "{name}" CASCADE'))
+            else:
+                connection.execute(text("SET FOREIGN_KEY_CHECKS = 0"))
+                for name in tables:
+                    connection.execute(text(f"DROP TABLE IF EXISTS `{name}`"))
+                connection.execute(text("SET FOREIGN_KEY_CHECKS = 1"))
+    finally:
+        engine.dispose()

@@ -25,6 +25,7 @@ from standalone import parse
 
 from snippets.support import SETTING
 from tests.conftest import require_server
+from tests.databases import empty_database
 from tests.outputs import ROOT, comparable
 from tests.readers import (
     FORKS,
@@ -174,6 +175,7 @@ def test_every_notebook_runs_as_downloaded(chapter, reader_runs):
 @pytest.mark.parametrize("chapter", SERVER_CHAPTERS)
 def test_a_notebook_with_examples_that_need_a_server_runs_on_one(chapter, built_site):
     url = require_server("postgresql")
+    empty_database(url)  # a chapter before may have left tables linked to its own
     run_notebook(served(built_site, f"{FOLDER}/{chapter}/{chapter}.ipynb"), url)
 
 
