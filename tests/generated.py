@@ -11,6 +11,8 @@ from standalone import parse, summary
 from snippets.loading.library import LIBRARY
 from tests.autogenerate_facts import CHANGES
 from tests.backend_facts import FACTS
+from tests.datetime_facts import FACTS as DATETIME_FACTS
+from tests.datetime_facts import ROUND_TRIPS
 from tests.outputs import ROOT
 from tests.strategies import STRATEGIES, measure
 from tests.transitions import TRANSITIONS
@@ -63,6 +65,32 @@ def backend_facts() -> str:
     for fact, values in FACTS.items():
         lines.append(f"| {fact} | " + " | ".join(values[b] for b in backends) + " |")
     source = HEADER.format(source="tests/backend_facts.py")
+    return source + "\n".join(lines) + "\n"
+
+
+def datetime_round_trips() -> str:
+    """What each backend returns for a datetime stored and read back, from ROUND_TRIPS."""
+    backends = ["sqlite", "postgresql", "mariadb"]
+    lines = [
+        "| Column | You store | Session time zone | SQLite | PostgreSQL | MariaDB |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in ROUND_TRIPS:
+        cells = [row.comes_back[b] for b in backends]
+        lines.append(
+            f"| {row.column} | {row.given} | {row.zone} | " + " | ".join(cells) + " |"
+        )
+    source = HEADER.format(source="tests/datetime_facts.py")
+    return source + "\n".join(lines) + "\n"
+
+
+def datetime_facts() -> str:
+    """The other datetime differences between the backends, from FACTS."""
+    backends = ["sqlite", "postgresql", "mariadb"]
+    lines = ["| | SQLite | PostgreSQL | MariaDB |", "| --- | --- | --- | --- |"]
+    for fact, row in DATETIME_FACTS.items():
+        lines.append(f"| {fact} | " + " | ".join(row.values[b] for b in backends) + " |")
+    source = HEADER.format(source="tests/datetime_facts.py")
     return source + "\n".join(lines) + "\n"
 
 
@@ -146,6 +174,8 @@ GENERATED: dict[Path, Callable[[], str]] = {
     ROOT / "docs/includes/object_states.md": object_states,
     ROOT / "docs/includes/backend_facts.md": backend_facts,
     ROOT / "docs/includes/autogenerate.md": autogenerate_table,
+    ROOT / "docs/includes/datetime_round_trips.md": datetime_round_trips,
+    ROOT / "docs/includes/datetime_facts.md": datetime_facts,
     ROOT / "docs/includes/loading_counts.md": loading_counts,
     ROOT / "docs/includes/loading_cheat_sheet.md": loading_cheat_sheet,
     ROOT / "docs/includes/server_examples.md": server_examples,
