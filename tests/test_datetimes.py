@@ -1,0 +1,225 @@
+"""Every claim of docs/datetimes.md, on every backend."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy.orm import Session
+
+from snippets.datetimes.model import Base, Booking
+from tests.conftest import backend_name
+from tests.datetime_facts import FACTS, ROUND_TRIPS, engine_at
+from tests.outputs import run_snippet
+
+SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK")
+NAIVE_ERROR = "TypeError: can't compare offset-naive and offset-aware datetimes"
+
+
+def printed(run) -> list[str]:
+    """What a snippet printed itself: its lines without the SQL printout."""
+    lines = [text.rstrip("\n") for _, text in run.printed]
+    return [line for line in lines if not line.startswith(SQL)]
+
+
+def session_zone(url: str) -> ZoneInfo | timezone:
+    """The session time zone a new connection of `url` gets from the server."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            if engine.dialect.name == "postgresql":
+                return ZoneInfo(connection.scalar(text("SHOW TimeZone")))
+            now = connection.scalar(text("SELECT TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())"))
+            return timezone(timedelta(minutes=int(now)))
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "row", ROUND_TRIPS, ids=lambda r: f"{r.column} {r.given} at {r.zone}"
+)
+def test_what_a_stored_datetime_comes_back_as(row, backend):
+    assert row.measure(backend) == row.comes_back[backend_name(backend)]
+
+
+@pytest.mark.parametrize("fact", FACTS)
+def test_datetime_fact(fact, backend):
+    assert FACTS[fact].measure_on(backend) == FACTS[fact].values[backend_name(backend)]
+
+
+def test_an_offset_is_dropped_by_sqlite_and_mariadb_and_converted_by_postgresql(
+    backend,
+):
+    ns = run_snippet("datetimes.what_comes_back", backend).namespace
+    meeting, given = ns["meeting"], ns["at_plus_two"]
+    if backend_name(backend) == "postgresql":
+        # The same instant, in the session's zone; the naive column keeps its clock.
+        assert meeting.starts_tz == given and meeting.starts_tz.tzinfo is not None
+        assert meeting.starts == meeting.starts_tz.replace(tzinfo=None)
+    else:  # the wall clock time, without its offset, in both columns
+        assert meeting.starts == meeting.starts_tz == given.replace(tzinfo=None)
+
+
+def test_a_session_time_zone_shifts_postgresql_and_not_mariadb(server):
+    run = run_snippet("datetimes.session_time_zone", server)
+    ns = run.namespace
+    meeting, noon_utc = ns["meeting"], ns["noon_utc"]
+    if backend_name(server) == "postgresql":
+        assert meeting.starts == datetime(2025, 3, 1, 21, 30)
+        assert meeting.starts_tz == noon_utc
+        assert meeting.starts_tz.utcoffset() == timedelta(hours=9)
+        assert printed(run)[1:] == ["True", "9", "0"]
+    else:
+        assert meeting.starts == meeting.starts_tz == datetime(2025, 3, 1, 12, 30)
+        assert printed(run)[1:] == ["False", "9", "9"]  # == of naive and aware
+
+
+def test_a_session_setting_made_on_connect_needs_a_commit_on_postgresql(server):
+    def zone_on_second_checkout(commit: bool) -> str:
+        engine = create_engine(server)
+        postgresql = engine.dialect.name == "postgresql"
+
+        @event.listens_for(engine, "connect")
+        def set_zone(dbapi_connection, connection_record):
+            cursor = dbapi_connection.cursor()
+            if postgresql:
+                cursor.execute("SET TIME ZONE 'Asia/Tokyo'")
+            else:
+                cursor.execute("SET time_zone = '+09:00'")
+            cursor.close()
+            if commit:
+                dbapi_connection.commit()
+
+        show = "SHOW TimeZone" if postgresql else "SELECT @@session.time_zone"
+        try:
+            with engine.connect() as connection:
+                connection.scalar(text(show))
+            with engine.connect() as connection:  # the same pooled connection
+                return connection.scalar(text(show))
+        finally:
+            engine.dispose()
+
+    assert zone_on_second_checkout(commit=True) in ("Asia/Tokyo", "+09:00")
+    without = zone_on_second_checkout(commit=False)
+    if backend_name(server) == "postgresql":
+        assert without != "Asia/Tokyo"  # the pool's rollback undid the SET
+    else:
+        assert without == "+09:00"
+
+
+def test_mariadb_datetime_drops_microseconds_unless_fsp_6(backend):
+    run = run_snippet("datetimes.microseconds", backend)
+    lap, split = run.namespace["lap"], run.namespace["split"]
+    assert lap.at_precise == split
+    if backend_name(backend) == "mariadb":
+        assert lap.at == split.replace(microsecond=0)
+    else:
+        assert lap.at == split
+    assert printed(run)[:3] == [
+        "sqlite ['DATETIME', 'DATETIME', 'DATETIME']",
+        "postgresql ['TIMESTAMP WITHOUT TIME ZONE', 'TIMESTAMP WITH TIME ZONE',"
+        " 'TIMESTAMP WITHOUT TIME ZONE']",
+        "mysql ['DATETIME', 'DATETIME', 'DATETIME(6)']",
+    ]
+
+
+def test_func_now_is_left_to_the_database_and_a_python_default_is_sent(
+    backend, sql_log
+):
+    ns = run_snippet("datetimes.clock", backend).namespace
+    (insert,) = [s for s in sql_log.statements if s.startswith("INSERT INTO note")]
+    assert insert.split(" VALUES")[0] == "INSERT INTO note (app_time)"
+    note = ns["note"]
+    if backend_name(backend) in ("sqlite", "mariadb"):
+        assert note.server_time.microsecond == 0
+    assert note.server_time.tzinfo is None
+
+
+def test_a_loaded_value_compares_with_aware_now_until_the_commit(backend):
+    run = run_snippet("datetimes.compare_after_commit", backend)
+    lines, ns = printed(run), run.namespace
+    meeting, noon_utc = ns["meeting"], ns["noon_utc"]
+    if backend_name(backend) == "postgresql":
+        assert lines == ["True", "True"]
+        assert meeting.starts_tz == noon_utc
+    else:
+        assert lines == ["True", NAIVE_ERROR]
+        assert meeting.starts_tz != noon_utc  # == of naive and aware: False, no error
+
+
+def test_an_aware_filter_on_a_naive_column_compares_the_clock_or_the_instant(backend):
+    lines = printed(run_snippet("datetimes.aware_filter", backend))
+    if backend_name(backend) == "postgresql":
+        # The naive 12:00 is read in the session's zone, the bound is 11:00 UTC.
+        stored = datetime(2025, 3, 1, 12, 0, tzinfo=session_zone(backend))
+        bound = datetime(2025, 3, 1, 11, 0, tzinfo=timezone.utc)
+        assert lines == [str(int(stored > bound)), "1"]
+    else:  # 12:00 > 13:00: the offset was dropped
+        assert lines == ["0", "1"]
+
+
+@pytest.mark.parametrize("zone", ["+00:00", "+09:00"])
+def test_the_utc_type_returns_the_same_instant_in_utc_after_the_commit(backend, zone):
+    engine = engine_at(backend, zone)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    given = datetime(2025, 3, 1, 12, 30, 45, 123456, timezone(timedelta(hours=2)))
+    earlier = datetime(2025, 3, 1, 10, 0, tzinfo=timezone.utc)
+    try:
+        with Session(engine) as session:
+            booking = Booking(starts=given)
+            session.add_all([booking, Booking(starts=earlier)])
+            session.commit()  # expires: the next read loads from the database
+            assert booking.starts == given and booking.starts.tzinfo is timezone.utc
+            assert booking.starts < datetime.now(timezone.utc)
+            found = session.scalars(select(Booking).where(Booking.starts > earlier))
+            assert found.all() == [booking]
+            ordered = session.scalars(select(Booking.starts).order_by(Booking.starts))
+            assert ordered.all() == [earlier, given]
+        with Session(engine, expire_on_commit=False) as session:
+            kept = Booking(starts=given)
+            session.add(kept)
+            session.commit()
+            assert kept.starts is given  # not reloaded: the value you assigned
+        with Session(engine) as session:  # a new session, a new load
+            loaded = session.get(Booking, booking.id)
+            assert loaded.starts == given and loaded.starts.tzinfo is timezone.utc
+            assert loaded.starts.microsecond == 123456
+    finally:
+        Base.metadata.drop_all(engine)
+        engine.dispose()
+
+
+def test_the_utc_type_example_round_trips_and_refuses_naive_values(backend, sql_log):
+    run = run_snippet("datetimes.utc_round_trip", backend)
+    assert printed(run) == [
+        "2025-03-01 10:30:45.123456+00:00",
+        "True True",
+        "True",
+        "(builtins.ValueError) naive datetime 2025-03-01 12:30:00: say which time"
+        " zone it is in",
+    ]
+    inserts = [s for s in sql_log.statements if s.startswith("INSERT INTO booking")]
+    assert len(inserts) == 1  # the naive value never reached the database
+    with run.namespace["engine"].connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(Booking)) == 1
+
+
+def test_utcnow_warns_from_python_3_12_on():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        naive = datetime.utcnow()
+    assert naive.tzinfo is None
+    messages = [str(w.message) for w in caught if w.category is DeprecationWarning]
+    if sys.version_info >= (3, 12):
+        assert messages == [
+            "datetime.datetime.utcnow() is deprecated and scheduled for removal in a"
+            " future version. Use timezone-aware objects to represent datetimes in"
+            " UTC: datetime.datetime.now(datetime.UTC)."
+        ]
+    else:
+        assert messages == []
