@@ -89,7 +89,9 @@ def datetime_facts() -> str:
     backends = ["sqlite", "postgresql", "mariadb"]
     lines = ["| | SQLite | PostgreSQL | MariaDB |", "| --- | --- | --- | --- |"]
     for fact, row in DATETIME_FACTS.items():
-        lines.append(f"| {fact} | " + " | ".join(row.values[b] for b in backends) + " |")
+        lines.append(
+            f"| {fact} | " + " | ".join(row.values[b] for b in backends) + " |"
+        )
     source = HEADER.format(source="tests/datetime_facts.py")
     return source + "\n".join(lines) + "\n"
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as datetime_module
+import os
+import subprocess
 import sys
 import warnings
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import create_engine, event, func, select, text
+from sqlalchemy import DateTime, create_engine, event, func, select, text
 from sqlalchemy.orm import Session
 
-from snippets.datetimes.model import Base, Booking
+from snippets.datetimes.model import Base, Booking, Meeting
 from tests.conftest import backend_name
 from tests.datetime_facts import FACTS, ROUND_TRIPS, engine_at
 from tests.outputs import run_snippet
@@ -33,7 +36,9 @@ def session_zone(url: str) -> ZoneInfo | timezone:
         with engine.connect() as connection:
             if engine.dialect.name == "postgresql":
                 return ZoneInfo(connection.scalar(text("SHOW TimeZone")))
-            now = connection.scalar(text("SELECT TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())"))
+            now = connection.scalar(
+                text("SELECT TIMESTAMPDIFF(MINUTE, UTC_TIMESTAMP(), NOW())")
+            )
             return timezone(timedelta(minutes=int(now)))
     finally:
         engine.dispose()
@@ -149,6 +154,18 @@ def test_a_loaded_value_compares_with_aware_now_until_the_commit(backend):
     else:
         assert lines == ["True", NAIVE_ERROR]
         assert meeting.starts_tz != noon_utc  # == of naive and aware: False, no error
+        with pytest.raises(TypeError) as raised:
+            datetime.now(datetime_module.UTC) - meeting.starts_tz
+        assert str(raised.value) == (
+            "can't subtract offset-naive and offset-aware datetimes"
+        )
+
+
+def test_a_plain_datetime_annotation_maps_to_a_column_without_time_zone():
+    columns = Meeting.__table__.c
+    assert isinstance(columns.starts.type, DateTime)
+    assert columns.starts.type.timezone is False
+    assert columns.starts_tz.type.timezone is True
 
 
 def test_an_aware_filter_on_a_naive_column_compares_the_clock_or_the_instant(backend):
@@ -156,7 +173,7 @@ def test_an_aware_filter_on_a_naive_column_compares_the_clock_or_the_instant(bac
     if backend_name(backend) == "postgresql":
         # The naive 12:00 is read in the session's zone, the bound is 11:00 UTC.
         stored = datetime(2025, 3, 1, 12, 0, tzinfo=session_zone(backend))
-        bound = datetime(2025, 3, 1, 11, 0, tzinfo=timezone.utc)
+        bound = datetime(2025, 3, 1, 11, 0, tzinfo=datetime_module.UTC)
         assert lines == [str(int(stored > bound)), "1"]
     else:  # 12:00 > 13:00: the offset was dropped
         assert lines == ["0", "1"]
@@ -168,14 +185,16 @@ def test_the_utc_type_returns_the_same_instant_in_utc_after_the_commit(backend, 
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
     given = datetime(2025, 3, 1, 12, 30, 45, 123456, timezone(timedelta(hours=2)))
-    earlier = datetime(2025, 3, 1, 10, 0, tzinfo=timezone.utc)
+    earlier = datetime(2025, 3, 1, 10, 0, tzinfo=datetime_module.UTC)
     try:
         with Session(engine) as session:
             booking = Booking(starts=given)
             session.add_all([booking, Booking(starts=earlier)])
             session.commit()  # expires: the next read loads from the database
-            assert booking.starts == given and booking.starts.tzinfo is timezone.utc
-            assert booking.starts < datetime.now(timezone.utc)
+            assert (
+                booking.starts == given and booking.starts.tzinfo is datetime_module.UTC
+            )
+            assert booking.starts < datetime.now(datetime_module.UTC)
             found = session.scalars(select(Booking).where(Booking.starts > earlier))
             assert found.all() == [booking]
             ordered = session.scalars(select(Booking.starts).order_by(Booking.starts))
@@ -187,7 +206,9 @@ def test_the_utc_type_returns_the_same_instant_in_utc_after_the_commit(backend, 
             assert kept.starts is given  # not reloaded: the value you assigned
         with Session(engine) as session:  # a new session, a new load
             loaded = session.get(Booking, booking.id)
-            assert loaded.starts == given and loaded.starts.tzinfo is timezone.utc
+            assert (
+                loaded.starts == given and loaded.starts.tzinfo is datetime_module.UTC
+            )
             assert loaded.starts.microsecond == 123456
     finally:
         Base.metadata.drop_all(engine)
@@ -223,3 +244,31 @@ def test_utcnow_warns_from_python_3_12_on():
         ]
     else:
         assert messages == []
+    # Python 3.11 and later: datetime.UTC is the object the examples use.
+    assert datetime_module.UTC is datetime_module.timezone.utc  # noqa: UP017
+
+
+def test_sqlite_current_timestamp_is_utc_whatever_the_machine_time_zone(tmp_path):
+    code = (
+        "import sqlite3, time\n"
+        "from datetime import datetime, timezone\n"
+        "time.tzset()\n"
+        "now = sqlite3.connect(':memory:').execute('SELECT CURRENT_TIMESTAMP')\n"
+        "print(now.fetchone()[0], datetime.now(timezone.utc).strftime('%Y-%m-%d %H'),"
+        " datetime.now().strftime('%Y-%m-%d %H'), sep='|')\n"
+    )
+    env = {**os.environ, "TZ": "Asia/Tokyo"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    sqlite_now, utc_hour, local_hour = result.stdout.strip().split("|")
+    assert local_hour != utc_hour  # the machine's zone is +09:00 here
+    assert sqlite_now[:13] in (
+        utc_hour,
+        (datetime.now(datetime_module.UTC)).strftime("%Y-%m-%d %H"),
+    )
+    assert len(sqlite_now) == 19  # YYYY-MM-DD HH:MM:SS: whole seconds

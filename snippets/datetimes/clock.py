@@ -7,7 +7,6 @@ from snippets.support import database_url
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-
 engine = create_engine(database_url())
 Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)

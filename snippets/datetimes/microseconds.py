@@ -4,8 +4,11 @@ from snippets.datetimes.model import Base, Lap
 from snippets.support import fresh_engine
 
 # --8<-- [start:ddl]
+from datetime import datetime
+
 from sqlalchemy import DateTime
 from sqlalchemy.dialects import mysql, postgresql, sqlite
+from sqlalchemy.orm import Session
 
 column_types = [
     DateTime(),
@@ -20,10 +23,6 @@ for dialect in (sqlite.dialect(), postgresql.dialect(), mysql.dialect()):
 # --8<-- [end:ddl]
 
 # --8<-- [start:kept]
-from datetime import datetime
-
-from sqlalchemy.orm import Session
-
 engine = fresh_engine(Base.metadata)
 split = datetime(2025, 3, 1, 12, 30, 45, 123456)
 

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from sqlalchemy import DateTime, func
 from sqlalchemy.dialects import mysql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 
 class Base(DeclarativeBase):
@@ -56,7 +57,6 @@ class Note(Base):
     )
 
 
-
 def hours_apart(later: datetime, earlier: datetime) -> int:
     """Whole hours between two datetimes, reading a naive one as UTC."""
     later, earlier = (
@@ -70,9 +70,6 @@ def hours_apart(later: datetime, earlier: datetime) -> int:
 
 
 # --8<-- [start:utc_type]
-from sqlalchemy.types import TypeDecorator
-
-
 class UTCDateTime(TypeDecorator):
     """Aware datetimes in, aware UTC datetimes out; a naive datetime is refused."""
 

@@ -18,7 +18,7 @@ def set_session_zone(dbapi_connection, connection_record):
     cursor = dbapi_connection.cursor()
     if engine.dialect.name == "postgresql":
         cursor.execute("SET TIME ZONE 'Asia/Tokyo'")
-    else:  # MariaDB knows zone names only once its zone tables are loaded
+    else:  # MariaDB
         cursor.execute("SET time_zone = '+09:00'")
     cursor.close()
     dbapi_connection.commit()  # (1)!

@@ -8,6 +8,7 @@ from snippets.support import fresh_engine
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 engine = fresh_engine(Base.metadata)
@@ -34,8 +35,6 @@ with Session(engine) as session:
 # --8<-- [end:round_trip]
 
 # --8<-- [start:refused]
-from sqlalchemy.exc import StatementError
-
 with Session(engine) as session:
     session.add(Booking(starts=datetime(2025, 3, 1, 12, 30)))
     try:
