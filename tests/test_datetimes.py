@@ -180,6 +180,18 @@ def test_an_aware_filter_on_a_naive_column_compares_the_clock_or_the_instant(bac
 
 
 @pytest.mark.parametrize("zone", ["+00:00", "+09:00"])
+def test_a_naive_utc_filter_finds_the_row_whatever_the_session_zone(backend, zone):
+    ns = run_snippet("datetimes.aware_filter", backend).namespace
+    engine = engine_at(backend, zone)
+    try:
+        with Session(engine) as session:
+            later = select(Meeting).where(Meeting.starts > ns["as_naive_utc"])
+            assert len(session.scalars(later).all()) == 1
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("zone", ["+00:00", "+09:00"])
 def test_the_utc_type_returns_the_same_instant_in_utc_after_the_commit(backend, zone):
     engine = engine_at(backend, zone)
     Base.metadata.drop_all(engine)
