@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 
 from snippets.datetimes.model import Base, Booking, Meeting
 from tests.conftest import backend_name
-from tests.datetime_facts import FACTS, ROUND_TRIPS, engine_at
+from tests.datetime_facts import (
+    COLUMNS,
+    FACTS,
+    GIVEN,
+    ROUND_TRIPS,
+    engine_at,
+    shown,
+    stored_and_read,
+)
 from tests.outputs import run_snippet
 
 SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK")
@@ -114,6 +122,46 @@ def test_a_session_setting_made_on_connect_needs_a_commit_on_postgresql(server):
         assert without != "Asia/Tokyo"  # the pool's rollback undid the SET
     else:
         assert without == "+09:00"
+
+
+def test_a_new_connection_gets_the_server_default_zone(server, monkeypatch):
+    def unpinned(row) -> str:
+        engine = create_engine(server)  # no connect event: the server's default
+        try:
+            return shown(stored_and_read(engine, COLUMNS[row.column], GIVEN[row.given]))
+        finally:
+            engine.dispose()
+
+    engine = create_engine(server)
+    try:
+        with engine.connect() as connection:
+            if engine.dialect.name == "postgresql":
+                source = connection.scalar(
+                    text("SELECT source FROM pg_settings WHERE name = 'TimeZone'")
+                )
+                assert source in ("configuration file", "default")  # not the client
+            else:
+                session, server_wide = connection.execute(
+                    text("SELECT @@session.time_zone, @@global.time_zone")
+                ).one()
+                assert session == server_wide == "SYSTEM"  # the server machine's zone
+    finally:
+        engine.dispose()
+    # A server whose default is UTC gives the table's UTC rows without any setting.
+    assert session_zone(server).utcoffset(datetime(2025, 3, 1)) == timedelta(0)
+    at_utc = [row for row in ROUND_TRIPS if row.zone == "+00:00"]
+    for row in at_utc:
+        assert unpinned(row) == row.comes_back[backend_name(server)], row
+    if backend_name(server) == "postgresql":
+        # The client's PGTZ overrides the server's default, and the answers move.
+        monkeypatch.setenv("PGTZ", "Asia/Tokyo")
+        (in_tokyo,) = [
+            row
+            for row in ROUND_TRIPS
+            if (row.column, row.given, row.zone)
+            == ("`DateTime(timezone=True)`", "`12:30+00:00`", "+09:00")
+        ]
+        assert unpinned(in_tokyo) == in_tokyo.comes_back["postgresql"]
 
 
 def test_mariadb_datetime_drops_microseconds_unless_fsp_6(backend):
