@@ -11,7 +11,17 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import DateTime, create_engine, event, func, select, text
+from sqlalchemy import (
+    DateTime,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from snippets.datetimes.model import Base, Booking, Meeting
@@ -259,6 +269,15 @@ def test_the_utc_type_returns_the_same_instant_in_utc_after_the_commit(backend, 
             assert found.all() == [booking]
             ordered = session.scalars(select(Booking.starts).order_by(Booking.starts))
             assert ordered.all() == [earlier, given]
+            # Bulk insert() and update() statements convert their values too.
+            session.execute(insert(Booking), [{"id": 10, "starts": given}])
+            moved = given + timedelta(days=1)
+            session.execute(
+                update(Booking).where(Booking.starts == earlier).values(starts=moved)
+            )
+            bulk = session.scalars(select(Booking.starts).where(Booking.id == 10))
+            assert bulk.one() == given
+            assert session.scalars(select(Booking).where(Booking.starts == moved)).all()
         with Session(engine, expire_on_commit=False) as session:
             kept = Booking(starts=given)
             session.add(kept)
@@ -270,6 +289,30 @@ def test_the_utc_type_returns_the_same_instant_in_utc_after_the_commit(backend, 
                 loaded.starts == given and loaded.starts.tzinfo is datetime_module.UTC
             )
             assert loaded.starts.microsecond == 123456
+    finally:
+        Base.metadata.drop_all(engine)
+        engine.dispose()
+
+
+def test_the_utc_type_refuses_a_timedelta_added_in_a_query(backend):
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    at = datetime(2025, 3, 1, 12, 30, tzinfo=datetime_module.UTC)
+    try:
+        with Session(engine) as session:
+            session.add(Booking(starts=at))
+            session.commit()
+            shifted = select(Booking).where(Booking.starts + timedelta(hours=1) > at)
+            with pytest.raises(StatementError) as raised:
+                session.scalars(shifted).all()
+            assert str(raised.value).splitlines()[0] == (
+                "(builtins.AttributeError) 'datetime.timedelta' object has no"
+                " attribute 'tzinfo'"
+            )
+            session.rollback()
+            moved = select(Booking).where(Booking.starts > at - timedelta(hours=1))
+            assert len(session.scalars(moved).all()) == 1
     finally:
         Base.metadata.drop_all(engine)
         engine.dispose()
