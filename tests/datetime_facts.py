@@ -205,6 +205,27 @@ def server_default_hours_ahead(column_type) -> Callable[[Engine], str]:
     return measure
 
 
+def server_default_has_microseconds(column_type) -> Callable[[Engine], str]:
+    def measure(engine: Engine) -> str:
+        table = Table(
+            "when_probe",
+            MetaData(),
+            Column("id", Integer, primary_key=True),
+            Column("value", column_type, server_default=func.now()),
+        )
+        table.metadata.drop_all(engine)
+        table.metadata.create_all(engine)
+        with engine.begin() as connection:
+            for _ in range(3):  # one in a million is a whole second
+                connection.execute(insert(table))
+        with engine.connect() as connection:
+            values = connection.scalars(select(table.c.value)).all()
+        table.metadata.drop_all(engine)
+        return "yes" if any(v.microsecond for v in values) else "no: whole seconds"
+
+    return measure
+
+
 def filter_finds_row(engine: Engine) -> str:
     """A naive 12:00 (meant as UTC) > 13:00+02:00 (11:00 UTC): it should match."""
     table = one_column(DateTime())
@@ -276,8 +297,12 @@ FACTS = {
     "`func.now()` is sent as": _fact(
         now_sql, "`CURRENT_TIMESTAMP`", "`now()`", "`now()`"
     ),
-    "`func.now()` has microseconds": _fact(
+    "`select(func.now())` has microseconds": _fact(
         now_has_microseconds, "no: whole seconds", "yes", "no: whole seconds"
+    ),
+    "`server_default=func.now()` in `DateTime()`, `DATETIME(6)` on MariaDB, has"
+    " microseconds": _fact(
+        server_default_has_microseconds(FSP6), "no: whole seconds", "yes", "yes"
     ),
     "`func.now()` twice in one transaction, a second apart, gives": _fact(
         now_twice_in_one_transaction, "a later value", "the same value", "a later value"
