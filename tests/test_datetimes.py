@@ -351,6 +351,30 @@ def test_utcnow_warns_from_python_3_12_on():
     assert datetime_module.UTC is datetime_module.timezone.utc  # noqa: UP017
 
 
+def test_a_deprecation_warning_shows_for_the_main_script_only(tmp_path):
+    # utcnow() warns from 3.12; on older Pythons the same kind of warning stands in,
+    # since which DeprecationWarnings Python shows does not depend on the version.
+    call = (
+        "datetime.utcnow()"
+        if sys.version_info >= (3, 12)
+        else "warnings.warn('utcnow() is deprecated', DeprecationWarning)"
+    )
+    code = f"import warnings\nfrom datetime import datetime\ndef stamp():\n    {call}\n"
+    (tmp_path / "models.py").write_text(code)
+    (tmp_path / "main.py").write_text(code + "stamp()\n")
+    (tmp_path / "uses.py").write_text("import models\nmodels.stamp()\n")
+
+    def stderr(*args: str) -> str:
+        run = [sys.executable, *args]
+        done = subprocess.run(run, cwd=tmp_path, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stderr
+
+    assert "DeprecationWarning" in stderr("main.py")
+    assert stderr("uses.py") == ""  # called in an imported module: silent
+    assert "DeprecationWarning" in stderr("-W", "default", "uses.py")
+
+
 def test_sqlite_current_timestamp_is_utc_whatever_the_machine_time_zone(tmp_path):
     code = (
         "import sqlite3, time\n"
