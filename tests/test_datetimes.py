@@ -87,6 +87,27 @@ def test_an_offset_is_dropped_by_sqlite_and_mariadb_and_converted_by_postgresql(
         assert meeting.starts == meeting.starts_tz == given.replace(tzinfo=None)
 
 
+def test_pymysql_drops_the_offset_and_psycopg_sends_it(server):
+    engine = create_engine(server)
+    plus_two = datetime(2025, 3, 1, 12, 30, tzinfo=timezone(timedelta(hours=2)))
+    try:
+        # SQLAlchemy hands the datetime to the driver unchanged ...
+        for column_type in (DateTime(), DateTime(timezone=True)):
+            described = engine.dialect.type_descriptor(column_type)
+            assert described.bind_processor(engine.dialect) is None
+        with engine.connect() as connection:
+            sent = connection.scalar(select(func.cast(plus_two, DateTime(True))))
+            if backend_name(server) == "mariadb":
+                # ... and PyMySQL writes the clock time alone into the SQL.
+                raw = connection.connection.dbapi_connection
+                assert raw.escape(plus_two) == "'2025-03-01 12:30:00'"
+                assert sent == plus_two.replace(tzinfo=None)
+            else:  # psycopg sends the offset: the server gets the instant
+                assert sent == plus_two and sent.tzinfo is not None
+    finally:
+        engine.dispose()
+
+
 def test_a_session_time_zone_shifts_postgresql_and_not_mariadb(server):
     run = run_snippet("datetimes.session_time_zone", server)
     ns = run.namespace
