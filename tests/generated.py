@@ -11,6 +11,8 @@ from standalone import parse, summary
 from snippets.loading.library import LIBRARY
 from tests.autogenerate_facts import CHANGES
 from tests.backend_facts import FACTS
+from tests.datetime_facts import FACTS as DATETIME_FACTS
+from tests.datetime_facts import ROUND_TRIPS
 from tests.defaults_facts import FACTS as DEFAULTS_FACTS
 from tests.outputs import ROOT
 from tests.pagination_facts import NULLS, PAGING
@@ -68,6 +70,22 @@ def facts_table(facts: dict[str, dict[str, str]], source: str, first: str = "") 
         cells = [values[b] for b in ("sqlite", "postgresql", "mariadb")]
         lines.append(f"| {fact} | " + " | ".join(cells) + " |")
     return HEADER.format(source=source) + "\n".join(lines) + "\n"
+
+
+def datetime_round_trips() -> str:
+    """What each backend returns for a datetime stored and read back, from ROUND_TRIPS."""
+    backends = ["sqlite", "postgresql", "mariadb"]
+    lines = [
+        "| Column | You store | Session time zone | SQLite | PostgreSQL | MariaDB |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in ROUND_TRIPS:
+        cells = [row.comes_back[b] for b in backends]
+        lines.append(
+            f"| {row.column} | {row.given} | {row.zone} | " + " | ".join(cells) + " |"
+        )
+    source = HEADER.format(source="tests/datetime_facts.py")
+    return source + "\n".join(lines) + "\n"
 
 
 def autogenerate_table() -> str:
@@ -155,6 +173,13 @@ GENERATED: dict[Path, Callable[[], str]] = {
         lambda: facts_table(DEFAULTS_FACTS, "tests/defaults_facts.py")
     ),
     ROOT / "docs/includes/autogenerate.md": autogenerate_table,
+    ROOT / "docs/includes/datetime_round_trips.md": datetime_round_trips,
+    ROOT / "docs/includes/datetime_facts.md": (
+        lambda: facts_table(
+            {fact: row.values for fact, row in DATETIME_FACTS.items()},
+            "tests/datetime_facts.py",
+        )
+    ),
     ROOT / "docs/includes/loading_counts.md": loading_counts,
     ROOT / "docs/includes/loading_cheat_sheet.md": loading_cheat_sheet,
     ROOT / "docs/includes/server_examples.md": server_examples,

@@ -1,0 +1,1 @@
+"""Examples of the chapter "Dates, times and time zones" (docs/datetimes.md)."""
