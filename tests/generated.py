@@ -17,6 +17,7 @@ from tests.defaults_facts import FACTS as DEFAULTS_FACTS
 from tests.outputs import ROOT
 from tests.pagination_facts import NULLS, PAGING
 from tests.seeing_sql_facts import LITERALS
+from tests.sql_facts import SENT, tabs
 from tests.strategies import STRATEGIES, measure
 from tests.transitions import TRANSITIONS
 
@@ -165,6 +166,12 @@ def server_examples() -> str:
 
 
 GENERATED: dict[Path, Callable[[], str]] = {
+    **{
+        ROOT / f"docs/includes/sql_{name}.md": (
+            lambda name=name: HEADER.format(source="tests/sql_facts.py") + tabs(name)
+        )
+        for name in SENT
+    },
     ROOT / "docs/includes/object_states.md": object_states,
     ROOT / "docs/includes/backend_facts.md": (
         lambda: facts_table(FACTS, "tests/backend_facts.py")

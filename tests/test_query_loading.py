@@ -20,6 +20,7 @@ from sqlalchemy.orm import (
 from snippets.query_loading.model import Author, Base, Book, Review, library
 from tests.conftest import backend_name
 from tests.outputs import run_snippet
+from tests.sql_facts import SENT, sent
 
 SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK")
 ON_2_1 = sqlalchemy.__version__.startswith("2.1.")
@@ -625,3 +626,10 @@ def test_chained_options_can_mix_selectinload_and_joinedload(
         }
         assert reviews["The Dispossessed"] == [5] and reviews["Lavinia"] == [4]
         assert sql_log.statements == []
+
+
+@pytest.mark.parametrize("name", sorted(SENT))
+def test_each_backend_sends_the_sql_its_tab_shows(name, backend):
+    """The per-database tabs of the joins and eager-loading pages: the statement of
+    the example, run on each backend, sends exactly its tab's SQL."""
+    assert sent(name, backend) == SENT[name][backend_name(backend)]

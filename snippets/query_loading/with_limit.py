@@ -12,8 +12,8 @@ engine = fresh_engine(Base.metadata, *library())
 
 with Session(engine) as session:
     first_two = select(Author).order_by(Author.name).limit(2)
-    query = first_two.options(joinedload(Author.books))
-    for author in session.scalars(query).unique():  # (1)!
+    limited = first_two.options(joinedload(Author.books))
+    for author in session.scalars(limited).unique():  # (1)!
         #> BEGIN (implicit)
         #> SELECT anon_1.id, anon_1.name, book_1.id AS id_1, book_1.title, book_1.year, book_1.author_id FROM (SELECT author.id AS id, author.name AS name FROM author ORDER BY author.name LIMIT ? OFFSET ?) AS anon_1 LEFT OUTER JOIN book AS book_1 ON anon_1.id = book_1.author_id ORDER BY anon_1.name, book_1.id (2, 0)
         print(author.name, author.books)  # (2)!
