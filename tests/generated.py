@@ -14,6 +14,7 @@ from tests.backend_facts import FACTS
 from tests.defaults_facts import FACTS as DEFAULTS_FACTS
 from tests.outputs import ROOT
 from tests.pagination_facts import NULLS, PAGING
+from tests.types_facts import FACTS as TYPES_FACTS
 from tests.strategies import STRATEGIES, measure
 from tests.transitions import TRANSITIONS
 
@@ -152,6 +153,9 @@ GENERATED: dict[Path, Callable[[], str]] = {
     ),
     ROOT / "docs/includes/defaults_facts.md": (
         lambda: facts_table(DEFAULTS_FACTS, "tests/defaults_facts.py")
+    ),
+    ROOT / "docs/includes/types_facts.md": (
+        lambda: facts_table(TYPES_FACTS, "tests/types_facts.py")
     ),
     ROOT / "docs/includes/autogenerate.md": autogenerate_table,
     ROOT / "docs/includes/loading_counts.md": loading_counts,
