@@ -25,11 +25,12 @@ from sqlalchemy import (
     Table,
     Uuid,
     event,
+    select,
     text,
 )
 from sqlalchemy.exc import CompileError, DBAPIError
 
-from snippets.types.model import Base, Status
+from snippets.types.model import Base, Payment, Status
 
 FACTS = {
     "An `Enum(Status)` column, in the `CREATE TABLE`": {
@@ -64,6 +65,16 @@ FACTS = {
         "postgresql": "`UUID('12345678-1234-5678-1234-567812345678')`",
         "mariadb": "`'12345678-1234-5678-1234-567812345678'` on SQLAlchemy 2.1,"
         " `'12345678123456781234567812345678'` on 2.0",
+    },
+    "`Mapped[float]`, in the `CREATE TABLE`": {
+        "sqlite": "`DOUBLE` on SQLAlchemy 2.1, `FLOAT` on 2.0",
+        "postgresql": "`DOUBLE PRECISION` on SQLAlchemy 2.1, `FLOAT` on 2.0",
+        "mariadb": "`DOUBLE` on SQLAlchemy 2.1, `FLOAT` on 2.0",
+    },
+    "`Mapped[float]` given `1234567.89` reads back": {
+        "sqlite": "`1234567.89`",
+        "postgresql": "`1234567.89`",
+        "mariadb": "`1234567.89` on SQLAlchemy 2.1, `1234570.0` on 2.0",
     },
     "`Numeric(10, 2)` given `Decimal('1.005')` reads back": {
         "sqlite": "`Decimal('1.00')`",
@@ -233,6 +244,31 @@ def uuid_raw(engine: Engine) -> str:
         table.metadata.drop_all(engine)
 
 
+def float_table() -> Table:
+    return Table(
+        "types_float",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("amount", Payment.__table__.c.as_float.type),  # what Mapped[float] gives
+    )
+
+
+def float_ddl(engine: Engine) -> str:
+    return f"`{column_in(create_sent(engine, float_table()), 'amount')}`"
+
+
+def float_read(engine: Engine) -> str:
+    table = float_table()
+    table.metadata.drop_all(engine)
+    table.metadata.create_all(engine)
+    try:
+        with engine.begin() as connection:
+            connection.execute(table.insert().values(id=1, amount=1234567.89))
+            return f"`{connection.execute(select(table.c.amount)).scalar()!r}`"
+    finally:
+        table.metadata.drop_all(engine)
+
+
 def numeric_table(**options) -> Table:
     return Table(
         "types_numeric",
@@ -313,6 +349,8 @@ MEASURES = dict(
             json_raw,
             uuid_ddl,
             uuid_raw,
+            float_ddl,
+            float_read,
             numeric_read,
             numeric_raw,
             numeric_float,
