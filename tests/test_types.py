@@ -9,7 +9,15 @@ import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 
-from snippets.types.model import Page, Payment, Settings, Status, Token, TrackedSettings
+from snippets.types.model import (
+    Article,
+    Page,
+    Payment,
+    Settings,
+    Status,
+    Token,
+    TrackedSettings,
+)
 from tests.conftest import backend_name
 from tests.outputs import run_snippet
 from tests.types_facts import FACTS, MEASURES, SERIES, expected
@@ -45,9 +53,8 @@ def test_an_enum_column_stores_the_name_and_values_callable_stores_the_value(
         assert connection.scalar(text("SELECT status FROM article")) == "PUBLISHED"
         assert connection.scalar(text("SELECT status FROM page")) == "published"
     with Session(elsewhere) as session:  # both read back as the member
-        assert session.scalar(select(Page.status)) is (
-            Status.PUBLISHED
-        )
+        assert session.scalar(select(Page.status)) is Status.PUBLISHED
+        assert session.scalar(select(Article.status)) is Status.PUBLISHED
 
 
 def test_a_string_the_enum_does_not_know_raises_lookup_error_until_it_is_a_member(

@@ -288,7 +288,9 @@ def numeric_value(engine: Engine, value, raw: bool = False, **options) -> str:
             if raw:
                 read = connection.execute(text("SELECT amount FROM types_numeric"))
             else:
-                read = connection.execute(table.select().with_only_columns(table.c.amount))
+                read = connection.execute(
+                    table.select().with_only_columns(table.c.amount)
+                )
             return f"`{read.scalar()!r}`"
     finally:
         table.metadata.drop_all(engine)
