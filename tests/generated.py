@@ -14,9 +14,9 @@ from tests.backend_facts import FACTS
 from tests.defaults_facts import FACTS as DEFAULTS_FACTS
 from tests.outputs import ROOT
 from tests.pagination_facts import NULLS, PAGING
-from tests.types_facts import FACTS as TYPES_FACTS
 from tests.strategies import STRATEGIES, measure
 from tests.transitions import TRANSITIONS
+from tests.types_facts import FACTS as TYPES_FACTS
 
 HEADER = (
     "<!-- Drawn from {source} by `python3 dev.py update`: edit that, not this. -->\n"

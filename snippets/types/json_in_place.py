@@ -6,6 +6,7 @@ from snippets.types.model import Base, Settings
 # --8<-- [start:lost]
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 engine = create_engine(database_url())
 Base.metadata.drop_all(engine)
@@ -34,8 +35,6 @@ print(stored())
 # --8<-- [end:lost]
 
 # --8<-- [start:saved]
-from sqlalchemy.orm.attributes import flag_modified
-
 with Session(engine) as session:
     settings = session.get(Settings, 1)
     settings.data = {**settings.data, "theme": "dark"}  # (1)!

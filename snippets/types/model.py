@@ -2,8 +2,11 @@
 
 # --8<-- [start:enum]
 import enum
+import uuid
+from decimal import Decimal
 
-from sqlalchemy import Enum
+from sqlalchemy import JSON, Enum, Numeric, String
+from sqlalchemy.ext.mutable import MutableDict
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -34,12 +37,12 @@ class Page(Base):
             name="page_status",  # (3)!
         )
     )
+
+
 # --8<-- [end:enum]
 
 
 # --8<-- [start:json]
-from sqlalchemy import JSON
-from sqlalchemy.ext.mutable import MutableDict
 
 
 class Settings(Base):
@@ -54,14 +57,12 @@ class TrackedSettings(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     data: Mapped[dict] = mapped_column(MutableDict.as_mutable(JSON))  # (2)!
+
+
 # --8<-- [end:json]
 
 
 # --8<-- [start:uuid_money]
-import uuid
-from decimal import Decimal
-
-from sqlalchemy import Numeric, String
 
 
 class Token(Base):
@@ -77,4 +78,6 @@ class Payment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     as_float: Mapped[float]  # (2)!
     as_numeric: Mapped[Decimal] = mapped_column(Numeric(10, 2))  # (3)!
+
+
 # --8<-- [end:uuid_money]

@@ -14,7 +14,9 @@ Base.metadata.drop_all(engine)
 Base.metadata.create_all(engine)
 
 with Session(engine) as session:
-    session.add(Payment(id=1, as_float=0.1 + 0.2, as_numeric=Decimal("0.1") + Decimal("0.2")))
+    session.add(
+        Payment(id=1, as_float=0.1 + 0.2, as_numeric=Decimal("0.1") + Decimal("0.2"))
+    )
     session.add(Payment(id=2, as_float=19.999, as_numeric=Decimal("19.999")))  # (1)!
     session.commit()
 

@@ -1,10 +1,12 @@
 """String() without a length cannot make a table on MariaDB and MySQL; String(n) can."""
 
+from snippets.support import database_url
+
 # --8<-- [start:no_length]
-from sqlalchemy import String
+from sqlalchemy import String, create_engine, select
 from sqlalchemy.dialects import mysql
-from sqlalchemy.exc import CompileError
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.exc import CompileError, DataError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.schema import CreateTable
 
 
@@ -26,6 +28,7 @@ except CompileError as error:
     #> (in table 'note', column 'title'): VARCHAR requires a length on dialect mysql
 # --8<-- [end:no_length]
 
+
 # --8<-- [start:with_length]
 class LengthBase(DeclarativeBase):
     type_annotation_map = {str: String(200)}  # (1)!
@@ -39,17 +42,13 @@ class Memo(LengthBase):
     code: Mapped[str] = mapped_column(String(5))  # (2)!
 
 
-print(" ".join(str(CreateTable(Memo.__table__).compile(dialect=mysql.dialect())).split()))
+print(
+    " ".join(str(CreateTable(Memo.__table__).compile(dialect=mysql.dialect())).split())
+)
 #> CREATE TABLE memo ( id INTEGER NOT NULL AUTO_INCREMENT, title VARCHAR(200) NOT NULL, code VARCHAR(5) NOT NULL, PRIMARY KEY (id) )
 # --8<-- [end:with_length]
 
 # --8<-- [start:too_long]
-from sqlalchemy import create_engine, select
-from sqlalchemy.exc import DataError
-from sqlalchemy.orm import Session
-
-from snippets.support import database_url
-
 engine = create_engine(database_url())
 LengthBase.metadata.drop_all(engine)
 LengthBase.metadata.create_all(engine)
