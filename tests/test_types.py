@@ -6,8 +6,9 @@ import uuid
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Enum, create_engine, select, text
+from sqlalchemy.exc import DataError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from snippets.types.model import (
     Article,
@@ -18,7 +19,8 @@ from snippets.types.model import (
     Token,
     TrackedSettings,
 )
-from tests.conftest import backend_name
+from snippets.types.model import Base as ModelBase
+from tests.conftest import backend_name, require_server
 from tests.outputs import run_snippet
 from tests.types_facts import FACTS, MEASURES, SERIES, expected
 
@@ -81,6 +83,12 @@ def test_a_change_inside_a_json_value_is_not_saved_a_new_value_or_flag_modified_
     ]
     with Session(elsewhere) as session:
         assert session.get(Settings, 1).data == {"theme": "dark", "tags": ["new"]}
+        pending = Settings(id=2, data={"tags": []})
+        session.add(pending)
+        pending.data["tags"].append("before the flush")  # the INSERT sends it
+        session.commit()
+    with Session(elsewhere) as session:
+        assert session.get(Settings, 2).data == {"tags": ["before the flush"]}
 
 
 def test_mutable_dict_saves_a_change_of_its_keys_but_not_one_nested_inside(
@@ -89,7 +97,19 @@ def test_mutable_dict_saves_a_change_of_its_keys_but_not_one_nested_inside(
     run = run_snippet("types.json_mutable", backend)
     assert lines(run) == ["{'theme': 'dark', 'tags': []}"]
     with Session(elsewhere) as session:
-        assert session.get(TrackedSettings, 1).data == {"theme": "dark", "tags": []}
+        settings = session.get(TrackedSettings, 1)
+        assert settings.data == {"theme": "dark", "tags": []}
+        settings.data["tags"].append("lost")  # alone: not saved
+        session.commit()
+        assert settings.data["tags"] == []  # the commit expired it: read again
+        settings.data["tags"].append("nested")  # with a key set: the whole value goes
+        settings.data["theme"] = "light"
+        session.commit()
+    with Session(elsewhere) as session:
+        assert session.get(TrackedSettings, 1).data == {
+            "theme": "light",
+            "tags": ["nested"],
+        }
 
 
 def test_a_uuid_key_reads_back_as_uuid_on_every_backend(backend, elsewhere):
@@ -137,3 +157,71 @@ def test_string_without_length_fails_on_mysql_and_a_longer_value_per_backend(bac
         "NOT NULL, code VARCHAR(5) NOT NULL, PRIMARY KEY (id) )",
         too_long,
     ]
+
+
+def test_an_object_given_none_for_json_stores_json_null_unless_none_as_null(
+    backend, elsewhere
+):
+    Settings.__table__.drop(elsewhere, checkfirst=True)
+    Settings.__table__.create(elsewhere)
+    with Session(elsewhere) as session:
+        session.add(Settings(id=1, data=None))  # NOT NULL column: JSON null passes
+        session.commit()
+        assert session.get(Settings, 1).data is None
+    with elsewhere.connect() as connection:
+        assert connection.scalar(text("SELECT data IS NULL FROM settings")) in (
+            0,
+            False,
+        )
+
+
+@pytest.mark.server("mariadb")
+def test_mariadb_refuses_a_long_string_in_strict_mode_and_cuts_it_without():
+    engine = create_engine(require_server("mariadb"))
+    try:
+        with engine.begin() as connection:
+            assert "STRICT_TRANS_TABLES" in connection.scalar(text("SELECT @@sql_mode"))
+            connection.execute(text("DROP TABLE IF EXISTS types_strict"))
+            connection.execute(text("CREATE TABLE types_strict (code VARCHAR(5))"))
+            connection.execute(text("SET SESSION sql_mode = ''"))
+            connection.execute(text("INSERT INTO types_strict VALUES ('TOO LONG')"))
+            assert connection.scalar(text("SELECT code FROM types_strict")) == "TOO L"
+            connection.execute(text("DROP TABLE types_strict"))
+    finally:
+        engine.dispose()
+
+
+def test_two_enums_of_one_class_share_a_postgresql_type_unless_named(backend):
+    class Base(DeclarativeBase):
+        pass
+
+    class ByName(Base):
+        __tablename__ = "types_by_name"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        status: Mapped[Status]
+
+    class ByValue(Base):
+        __tablename__ = "types_by_value"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        status: Mapped[Status] = mapped_column(
+            Enum(Status, values_callable=lambda members: [m.value for m in members])
+        )
+
+    engine = create_engine(backend)
+    ModelBase.metadata.drop_all(engine)  # the examples' type `status`
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    try:
+        with Session(engine) as session:
+            session.add(ByValue(status=Status.PUBLISHED))
+            if backend_name(backend) == "postgresql":
+                with pytest.raises(
+                    DataError, match='invalid input value for enum status: "published"'
+                ):
+                    session.commit()
+            else:
+                session.commit()
+                assert session.scalar(select(ByValue.status)) is Status.PUBLISHED
+    finally:
+        Base.metadata.drop_all(engine)
+        engine.dispose()

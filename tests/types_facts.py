@@ -28,6 +28,7 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import CompileError, DBAPIError
 
 from snippets.types.model import Base, Payment, Status
@@ -54,6 +55,21 @@ FACTS = {
         "sqlite": "a `str`",
         "postgresql": "a `dict` (the driver decodes it)",
         "mariadb": "a `str`",
+    },
+    "`JSON().with_variant(postgresql.JSONB(), 'postgresql')`, in the `CREATE TABLE`": {
+        "sqlite": "`JSON`",
+        "postgresql": "`JSONB`",
+        "mariadb": "`JSON`",
+    },
+    "A `JSON` column given `None`: is the column SQL `NULL`?": {
+        "sqlite": "no: it holds the JSON text `null`",
+        "postgresql": "no: it holds the JSON text `null`",
+        "mariadb": "no: it holds the JSON text `null`",
+    },
+    "The same with `JSON(none_as_null=True)`": {
+        "sqlite": "yes",
+        "postgresql": "yes",
+        "mariadb": "yes",
     },
     "A `Uuid` column (`Mapped[uuid.UUID]`), in the `CREATE TABLE`": {
         "sqlite": "`CHAR(32)`",
@@ -215,6 +231,48 @@ def json_raw(engine: Engine) -> str:
         table.metadata.drop_all(engine)
 
 
+def jsonb_variant(engine: Engine) -> str:
+    table = Table(
+        "types_json",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("data", JSON().with_variant(postgresql.JSONB(), "postgresql")),
+    )
+    return f"`{column_in(create_sent(engine, table), 'data')}`"
+
+
+def json_none(engine: Engine, **options) -> str:
+    table = Table(
+        "types_json",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("data", JSON(**options)),
+    )
+    table.metadata.drop_all(engine)
+    table.metadata.create_all(engine)
+    try:
+        with engine.begin() as connection:
+            connection.execute(table.insert().values(id=1, data=None))
+            is_null, as_text = connection.execute(
+                text("SELECT data IS NULL, CAST(data AS CHAR(10)) FROM types_json")
+                if engine.dialect.name == "mysql"
+                else text("SELECT data IS NULL, CAST(data AS TEXT) FROM types_json")
+            ).one()
+        if is_null:
+            return "yes"
+        return f"no: it holds the JSON text `{as_text}`"
+    finally:
+        table.metadata.drop_all(engine)
+
+
+def json_none_default(engine: Engine) -> str:
+    return json_none(engine)
+
+
+def json_none_as_null(engine: Engine) -> str:
+    return json_none(engine, none_as_null=True)
+
+
 KEY = uuid.UUID("12345678-1234-5678-1234-567812345678")
 
 
@@ -349,6 +407,9 @@ MEASURES = dict(
             enum_not_native,
             enum_insert_by_hand,
             json_raw,
+            jsonb_variant,
+            json_none_default,
+            json_none_as_null,
             uuid_ddl,
             uuid_raw,
             float_ddl,
