@@ -6,9 +6,19 @@ import uuid
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Enum, create_engine, select, text
+from sqlalchemy import (
+    JSON,
+    Column,
+    Enum,
+    Integer,
+    MetaData,
+    Table,
+    create_engine,
+    select,
+    text,
+)
 from sqlalchemy.exc import DataError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, registry
 
 from snippets.types.model import (
     Article,
@@ -89,6 +99,15 @@ def test_a_change_inside_a_json_value_is_not_saved_a_new_value_or_flag_modified_
         session.commit()
     with Session(elsewhere) as session:
         assert session.get(Settings, 2).data == {"tags": ["before the flush"]}
+    for expire_on_commit in (True, False):  # a copy made after the change in place
+        with Session(elsewhere, expire_on_commit=expire_on_commit) as session:
+            settings = session.get(Settings, 1)
+            settings.data["theme"] = "light"
+            settings.data = dict(settings.data)  # equal to the changed old value
+            assert not session.is_modified(settings)
+            session.commit()
+        with Session(elsewhere) as session:
+            assert session.get(Settings, 1).data["theme"] == "dark"
 
 
 def test_mutable_dict_saves_a_change_of_its_keys_but_not_one_nested_inside(
@@ -168,11 +187,38 @@ def test_an_object_given_none_for_json_stores_json_null_unless_none_as_null(
         session.add(Settings(id=1, data=None))  # NOT NULL column: JSON null passes
         session.commit()
         assert session.get(Settings, 1).data is None
+        assert (
+            session.scalars(select(Settings.id).where(Settings.data.is_(None))).all()
+            == []
+        )
     with elsewhere.connect() as connection:
         assert connection.scalar(text("SELECT data IS NULL FROM settings")) in (
             0,
             False,
         )
+    table = Table(  # a nullable column: an object never given a value
+        "types_json_unset",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("data", JSON),
+    )
+
+    class Unset:
+        pass
+
+    registry().map_imperatively(Unset, table)
+    table.drop(elsewhere, checkfirst=True)
+    table.create(elsewhere)
+    try:
+        with Session(elsewhere) as session:
+            session.add(Unset())
+            session.commit()
+        with elsewhere.connect() as connection:
+            assert connection.scalar(
+                text("SELECT data IS NULL FROM types_json_unset")
+            ) in (1, True)
+    finally:
+        table.drop(elsewhere)
 
 
 @pytest.mark.server("mariadb")
