@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import uuid
 from decimal import Decimal
 
@@ -12,13 +13,16 @@ from sqlalchemy import (
     Enum,
     Integer,
     MetaData,
+    String,
     Table,
     create_engine,
     select,
     text,
 )
-from sqlalchemy.exc import DataError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import CompileError, DataError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, registry
+from sqlalchemy.schema import CreateTable
 
 from snippets.types.model import (
     Article,
@@ -67,6 +71,40 @@ def test_an_enum_column_stores_the_name_and_values_callable_stores_the_value(
     with Session(elsewhere) as session:  # both read back as the member
         assert session.scalar(select(Page.status)) is Status.PUBLISHED
         assert session.scalar(select(Article.status)) is Status.PUBLISHED
+
+
+class Kind(enum.StrEnum):
+    PUBLISHED = "published"
+
+
+class Mixed(str, enum.Enum):  # noqa: UP042 (the older spelling readers have)
+    PUBLISHED = "published"
+
+
+def test_a_str_enum_column_stores_the_name_too(backend):
+    class Base(DeclarativeBase):
+        pass
+
+    class Entry(Base):
+        __tablename__ = "types_str_enum"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        kind: Mapped[Kind] = mapped_column(Enum(Kind, name="types_kind"))
+        mixed: Mapped[Mixed] = mapped_column(Enum(Mixed, name="types_mixed"))
+
+    engine = create_engine(backend)
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+    try:
+        with Session(engine) as session:
+            session.add(Entry(id=1, kind=Kind.PUBLISHED, mixed=Mixed.PUBLISHED))
+            session.commit()
+        with engine.connect() as connection:
+            assert connection.execute(
+                text("SELECT kind, mixed FROM types_str_enum")
+            ).one() == ("PUBLISHED", "PUBLISHED")
+    finally:
+        Base.metadata.drop_all(engine)
+        engine.dispose()
 
 
 def test_a_string_the_enum_does_not_know_raises_lookup_error_until_it_is_a_member(
@@ -237,21 +275,34 @@ def test_mariadb_refuses_a_long_string_in_strict_mode_and_cuts_it_without():
         engine.dispose()
 
 
-def test_two_enums_of_one_class_share_a_postgresql_type_unless_named(backend):
+@pytest.mark.parametrize("first", ["names", "values"])
+def test_two_enums_of_one_class_share_a_postgresql_type_unless_named(backend, first):
+    def by_name(base):
+        class ByName(base):
+            __tablename__ = "types_by_name"
+            id: Mapped[int] = mapped_column(primary_key=True)
+            status: Mapped[Status]
+
+        return ByName
+
+    def by_value(base):
+        class ByValue(base):
+            __tablename__ = "types_by_value"
+            id: Mapped[int] = mapped_column(primary_key=True)
+            status: Mapped[Status] = mapped_column(
+                Enum(Status, values_callable=lambda members: [m.value for m in members])
+            )
+
+        return ByValue
+
     class Base(DeclarativeBase):
         pass
 
-    class ByName(Base):
-        __tablename__ = "types_by_name"
-        id: Mapped[int] = mapped_column(primary_key=True)
-        status: Mapped[Status]
-
-    class ByValue(Base):
-        __tablename__ = "types_by_value"
-        id: Mapped[int] = mapped_column(primary_key=True)
-        status: Mapped[Status] = mapped_column(
-            Enum(Status, values_callable=lambda members: [m.value for m in members])
-        )
+    if first == "names":  # the type is made from the column defined first
+        made, other = by_name(Base), by_value(Base)
+    else:
+        made, other = by_value(Base), by_name(Base)
+    refused = '"published"' if first == "names" else '"PUBLISHED"'
 
     engine = create_engine(backend)
     ModelBase.metadata.drop_all(engine)  # the examples' type `status`
@@ -259,15 +310,63 @@ def test_two_enums_of_one_class_share_a_postgresql_type_unless_named(backend):
     Base.metadata.create_all(engine)
     try:
         with Session(engine) as session:
-            session.add(ByValue(status=Status.PUBLISHED))
+            session.add(made(status=Status.PUBLISHED))
+            session.commit()
+            session.add(other(status=Status.PUBLISHED))
             if backend_name(backend) == "postgresql":
                 with pytest.raises(
-                    DataError, match='invalid input value for enum status: "published"'
+                    DataError, match=f"invalid input value for enum status: {refused}"
                 ):
                     session.commit()
             else:
                 session.commit()
-                assert session.scalar(select(ByValue.status)) is Status.PUBLISHED
+                assert session.scalar(select(other.status)) is Status.PUBLISHED
     finally:
         Base.metadata.drop_all(engine)
         engine.dispose()
+
+
+def test_a_non_native_enum_column_takes_any_string_that_fits_its_length(backend):
+    table = Table(
+        "types_enum_varchar",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("status", Enum(Status, native_enum=False)),  # VARCHAR(9)
+    )
+    engine = create_engine(backend)
+    table.drop(engine, checkfirst=True)
+    table.create(engine)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO types_enum_varchar VALUES (1, 'ARCHIVED')")
+            )
+            assert (
+                connection.scalar(text("SELECT status FROM types_enum_varchar"))
+                == "ARCHIVED"
+            )
+        longer = text("INSERT INTO types_enum_varchar VALUES (2, 'TEN LETTERS')")
+        if backend_name(backend) == "sqlite":
+            with engine.begin() as connection:
+                connection.execute(longer)
+        else:
+            with pytest.raises(DataError), engine.begin() as connection:
+                connection.execute(longer)
+    finally:
+        table.drop(engine)
+        engine.dispose()
+
+
+def test_string_without_length_names_the_dialect_of_the_url():
+    table = Table(
+        "note",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("title", String),
+    )
+    for url, name in (("mysql+pymysql://", "mysql"), ("mariadb+pymysql://", "mariadb")):
+        dialect = make_url(url).get_dialect()()
+        with pytest.raises(
+            CompileError, match=f"VARCHAR requires a length on dialect {name}$"
+        ):
+            CreateTable(table).compile(dialect=dialect)
