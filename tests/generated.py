@@ -20,6 +20,7 @@ from tests.seeing_sql_facts import LITERALS
 from tests.sql_facts import SENT, tabs
 from tests.strategies import STRATEGIES, measure
 from tests.transitions import TRANSITIONS
+from tests.types_facts import FACTS as TYPES_FACTS
 
 HEADER = (
     "<!-- Drawn from {source} by `python3 dev.py update`: edit that, not this. -->\n"
@@ -178,6 +179,9 @@ GENERATED: dict[Path, Callable[[], str]] = {
     ),
     ROOT / "docs/includes/defaults_facts.md": (
         lambda: facts_table(DEFAULTS_FACTS, "tests/defaults_facts.py")
+    ),
+    ROOT / "docs/includes/types_facts.md": (
+        lambda: facts_table(TYPES_FACTS, "tests/types_facts.py")
     ),
     ROOT / "docs/includes/autogenerate.md": autogenerate_table,
     ROOT / "docs/includes/datetime_round_trips.md": datetime_round_trips,
