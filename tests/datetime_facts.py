@@ -70,12 +70,13 @@ def shown(value: datetime) -> str:
     return f"`{text}{sign}{hours:02}:{rest:02}`"
 
 
-def one_column(column_type) -> Table:
+def one_column(column_type, **options) -> Table:
+    """A table of one column, `value`, of `column_type` (`options` go to it)."""
     return Table(
         "when_probe",
         MetaData(),
         Column("id", Integer, primary_key=True),
-        Column("value", column_type),
+        Column("value", column_type, **options),
     )
 
 
@@ -186,12 +187,7 @@ def server_default_hours_ahead(column_type) -> Callable[[Engine], str]:
     clock, reading a naive value as UTC."""
 
     def measure(engine: Engine) -> str:
-        table = Table(
-            "when_probe",
-            MetaData(),
-            Column("id", Integer, primary_key=True),
-            Column("value", column_type, server_default=func.now()),
-        )
+        table = one_column(column_type, server_default=func.now())
         table.metadata.drop_all(engine)
         table.metadata.create_all(engine)
         with engine.begin() as connection:
@@ -207,12 +203,7 @@ def server_default_hours_ahead(column_type) -> Callable[[Engine], str]:
 
 def server_default_has_microseconds(column_type) -> Callable[[Engine], str]:
     def measure(engine: Engine) -> str:
-        table = Table(
-            "when_probe",
-            MetaData(),
-            Column("id", Integer, primary_key=True),
-            Column("value", column_type, server_default=func.now()),
-        )
+        table = one_column(column_type, server_default=func.now())
         table.metadata.drop_all(engine)
         table.metadata.create_all(engine)
         with engine.begin() as connection:
