@@ -107,3 +107,16 @@ def empty_database(url: str) -> None:
                 connection.execute(text("SET FOREIGN_KEY_CHECKS = 1"))
     finally:
         engine.dispose()
+
+
+def fill(engine, metadata, *rows: object):
+    """`engine`, with the tables of `metadata` made anew and holding `rows` (mapped
+    objects), stored and committed."""
+    from sqlalchemy.orm import Session
+
+    metadata.drop_all(engine)
+    metadata.create_all(engine)
+    with Session(engine) as session:
+        session.add_all(rows)
+        session.commit()
+    return engine

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from snippets.pagination.model import Author, Base, Book
+from tests.databases import fill
 
 TITLES = ["Dawn", "Fledgling", "Imago", "Kindred", "Parable of the Sower", "Wild Seed"]
 
@@ -81,14 +82,6 @@ NULLS = {
 }
 
 
-def fresh(engine: Engine, *authors: Author) -> None:
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        session.add_all(authors)
-        session.commit()
-
-
 def tail_of_select(engine: Engine, statement) -> str:
     """What follows the ORDER BY of `statement` as the backend receives it."""
     sent = []
@@ -96,7 +89,9 @@ def tail_of_select(engine: Engine, statement) -> str:
     def listener(connection, cursor, sql, parameters, *args):
         sent.append((" ".join(sql.split()), parameters))
 
-    fresh(engine, Author(name="Octavia Butler", books=[Book(title="Dawn")]))
+    fill(
+        engine, Base.metadata, Author(name="Octavia Butler", books=[Book(title="Dawn")])
+    )
     event.listen(engine, "before_cursor_execute", listener)
     try:
         with Session(engine) as session:
@@ -124,8 +119,9 @@ def seen(pages: list[list[int]], books: int) -> str:
 
 def edit_between_pages(engine: Engine, columns, *order) -> str:
     """Six books; read page 1 of 3, retitle book 1, read page 2."""
-    fresh(
+    fill(
         engine,
+        Base.metadata,
         Author(name="Octavia Butler", books=[Book(title=t) for t in TITLES]),
     )
     statement = select(*columns).order_by(*order)
@@ -142,7 +138,7 @@ def edit_between_pages(engine: Engine, columns, *order) -> str:
 
 def pages_of_three(engine: Engine, *order) -> str:
     books = [Book(title=f"Book {n}", year=2020 + n % 2) for n in range(1, 11)]
-    fresh(engine, Author(name="Anonymous", books=books))
+    fill(engine, Base.metadata, Author(name="Anonymous", books=books))
     statement = select(Book.id).order_by(*order)
     with Session(engine) as session:
         pages = [
@@ -155,7 +151,7 @@ def pages_of_three(engine: Engine, *order) -> str:
 def where_null_goes(engine: Engine, *order) -> str:
     years = [1979, None, 1987]
     books = [Book(title=f"Book {n}", year=year) for n, year in enumerate(years)]
-    fresh(engine, Author(name="Anonymous", books=books))
+    fill(engine, Base.metadata, Author(name="Anonymous", books=books))
     with Session(engine) as session:
         try:
             got = session.scalars(select(Book.year).order_by(*order)).all()

@@ -20,6 +20,7 @@ from snippets.joins.model import Author, Base, Book, library
 from snippets.joins.staff import Employee
 from snippets.relationship_joins.airports import Airport
 from tests.conftest import backend_name
+from tests.databases import fill
 from tests.outputs import run_snippet
 
 SQL = ("BEGIN", "SELECT", "INSERT", "UPDATE", "DELETE", "COMMIT", "ROLLBACK")
@@ -59,12 +60,7 @@ def selects(sql_log) -> list[str]:
 @pytest.fixture
 def books(backend):
     """An engine on `backend` holding the library of the page's model."""
-    engine = create_engine(backend)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        session.add_all(library())
-        session.commit()
+    engine = fill(create_engine(backend), Base.metadata, *library())
     yield engine
     engine.dispose()
 

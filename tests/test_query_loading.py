@@ -19,6 +19,7 @@ from sqlalchemy.orm import (
 
 from snippets.query_loading.model import Author, Base, Book, Review, library
 from tests.conftest import backend_name
+from tests.databases import fill
 from tests.outputs import run_snippet
 from tests.sql_facts import SENT, sent
 
@@ -59,12 +60,7 @@ def selects(sql_log) -> list[str]:
 @pytest.fixture
 def stored(backend):
     """An engine on `backend` holding the chapter's library."""
-    engine = create_engine(backend)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        session.add_all(library())
-        session.commit()
+    engine = fill(create_engine(backend), Base.metadata, *library())
     yield engine
     engine.dispose()
 
@@ -282,12 +278,7 @@ def test_clear_on_a_partial_collection_deletes_only_the_books_it_holds(backend):
     lines = printed("query_loading.partial_flush", backend)
     assert lines[0] == "['The Dispossessed']"
     # the module ends with the fix; check the clear() case on its own engine
-    engine = create_engine(backend)
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        session.add_all(library())
-        session.commit()
+    engine = fill(create_engine(backend), Base.metadata, *library())
     with Session(engine) as session:
         ursula = session.scalars(ns["recent"]).unique().one()
         ursula.books.clear()
